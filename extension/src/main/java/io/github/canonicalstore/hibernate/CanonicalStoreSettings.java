@@ -1,0 +1,42 @@
+package io.github.canonicalstore.hibernate;
+
+/**
+ * The configuration properties of the canonical store, all under the prefix {@value #PREFIX}.
+ *
+ * <p>Set them where Hibernate reads its settings: {@code <properties>} of {@code persistence.xml},
+ * {@code hibernate.properties}, or the properties map given to the bootstrap. Values are read once, when the
+ * SessionFactory is built; a value that is not accepted fails the build with a message naming the setting and the
+ * value.
+ *
+ * @since 0.1.0
+ */
+public final class CanonicalStoreSettings {
+
+    /** The prefix of every setting: {@value}. */
+    public static final String PREFIX = "hibernate.canonical_store.";
+
+    /**
+     * Whether the SessionFactory has a canonical store: {@code true} or {@code false} (case-insensitive; a
+     * {@link Boolean} in a properties map works too). Default {@code false}: with the jar on the class path but
+     * this setting absent, Hibernate behaves exactly as without the jar.
+     */
+    public static final String ENABLED = PREFIX + "enabled";
+
+    /**
+     * Entities that have no canonical instance and load as in plain Hibernate: a comma-separated list of entity
+     * names (the JPA name, such as {@code Track}, or the fully qualified class name). Excluding an entity
+     * excludes its entity subclasses too. Default: empty. A name that matches no entity fails the build. The
+     * annotation {@link io.github.canonicalstore.NonCanonical} does the same per class.
+     */
+    public static final String EXCLUDE = PREFIX + "exclude";
+
+    /**
+     * What a load does when the canonical instance of its row is managed by another open session:
+     * {@code isolate} (default) hands out a private instance and counts an isolation; {@code fail} throws
+     * {@link io.github.canonicalstore.CanonicalConflictException} naming the key. Case-insensitive.
+     */
+    public static final String CONFLICT = PREFIX + "conflict";
+
+    private CanonicalStoreSettings() {
+    }
+}

@@ -1,0 +1,69 @@
+package io.github.canonicalstore.internal.hibernate;
+
+import org.hibernate.HibernateException;
+import org.hibernate.bytecode.spi.BytecodeEnhancementMetadata;
+import org.hibernate.cache.spi.access.EntityDataAccess;
+import org.hibernate.cache.spi.access.NaturalIdDataAccess;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.mapping.PersistentClass;
+import org.hibernate.metamodel.spi.RuntimeModelCreationContext;
+import org.hibernate.persister.entity.UnionSubclassEntityPersister;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Hibernate's {@link UnionSubclassEntityPersister} whose {@code instantiate(id, session)} hands out canonical
+ * instances (see {@link PersisterSupport}). Chosen by {@link CanonicalPersisterClassResolver} when the store is
+ * enabled. Thread-safe, as Hibernate's persisters are.
+ */
+public class CanonicalUnionSubclassEntityPersister extends UnionSubclassEntityPersister implements CanonicalPersister {
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
+    private final PersisterSupport support;
+
+    /**
+     * The constructor Hibernate's {@code PersisterFactory} calls.
+     *
+     * @param persistentClass the boot model of the entity
+     * @param cacheAccessStrategy its second-level-cache access, or {@code null}
+     * @param naturalIdRegionAccessStrategy its natural-id cache access, or {@code null}
+     * @param creationContext the runtime model being built
+     * @throws HibernateException as Hibernate's constructor does
+     */
+    public CanonicalUnionSubclassEntityPersister(
+            PersistentClass persistentClass,
+            @Nullable EntityDataAccess cacheAccessStrategy,
+            @Nullable NaturalIdDataAccess naturalIdRegionAccessStrategy,
+            RuntimeModelCreationContext creationContext) throws HibernateException {
+        super(persistentClass, cacheAccessStrategy, naturalIdRegionAccessStrategy, creationContext);
+        this.support = new PersisterSupport(this);
+    }
+
+    @Override
+    public Object instantiate(@Nullable Object id, SharedSessionContractImplementor session) {
+        // support is null only while the super constructor runs
+        return support == null ? super.instantiate(id, session) : support.instantiate(id, session);
+    }
+
+    @Override
+    public BytecodeEnhancementMetadata getBytecodeEnhancementMetadata() {
+        BytecodeEnhancementMetadata original = super.getBytecodeEnhancementMetadata();
+        return support == null ? original : support.enhancementMetadata(original);
+    }
+
+    @Override
+    public Object instantiatePlain(@Nullable Object id, SharedSessionContractImplementor session) {
+        return super.instantiate(id, session);
+    }
+
+    @Override
+    public void relink(Object entity, Object id, SharedSessionContractImplementor session) {
+        linkToSession(entity, session);
+        setIdentifier(entity, id, session);
+    }
+
+    @Override
+    public EntityBinding binding() {
+        return support.binding();
+    }
+}

@@ -1,0 +1,71 @@
+package io.github.canonicalstore.internal.hibernate;
+
+import org.hibernate.bytecode.spi.BytecodeEnhancementMetadata;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.persister.entity.AbstractEntityPersister;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The logic shared by the store's three persister classes: route {@code instantiate(id, session)} through the
+ * store, and keep enhanced lazy proxies private.
+ *
+ * <p>Thread-safe: the binding is computed at most a few times under a race and every result is equal.
+ */
+final class PersisterSupport {
+    private final AbstractEntityPersister persister;
+    private final CanonicalPersister self;
+    private volatile @Nullable EntityBinding binding;
+    private volatile @Nullable BytecodeEnhancementMetadata guardedMetadata;
+
+    <P extends AbstractEntityPersister & CanonicalPersister> PersisterSupport(P persister) {
+        this.persister = persister;
+        this.self = persister;
+    }
+
+    /**
+     * {@code EntityPersister.instantiate(id, session)}: the canonical instance for the row when the store may hand
+     * it to {@code session}, otherwise a new instance.
+     *
+     * <p>Hibernate calls it for every instance it materialises from SQL results and second-level-cache entries,
+     * in stateful and stateless sessions alike (hibernate-internals notes, sections 1.2 and 12), and then writes the
+     * row's state into the instance: that write is what refreshes a canonical instance handed out again.
+     */
+    Object instantiate(@Nullable Object id, SharedSessionContractImplementor session) {
+        if (id == null) {
+            return self.instantiatePlain(null, session);
+        }
+        EntityBinding bound = binding();
+        if (!bound.isCanonical() || bound.enhancedForLazyLoading && EnhancedProxyGuard.isCreatingProxy()) {
+            return self.instantiatePlain(id, session);
+        }
+        return bound.store.instantiate(bound, self, id, session);
+    }
+
+    EntityBinding binding() {
+        EntityBinding bound = binding;
+        if (bound == null) {
+            HibernateCanonicalStore store =
+                    persister.getFactory().getServiceRegistry().getService(HibernateCanonicalStore.class);
+            bound = store == null ? EntityBinding.PLAIN : store.bind(persister);
+            binding = bound;
+        }
+        return bound;
+    }
+
+    /**
+     * Wraps Hibernate's enhancement metadata so that an enhanced entity created as a lazy proxy is never the
+     * canonical instance: a proxy is initialised in place later, by its own session, and would otherwise turn an
+     * initialised canonical instance back into an uninitialised one.
+     */
+    BytecodeEnhancementMetadata enhancementMetadata(BytecodeEnhancementMetadata original) {
+        if (!original.isEnhancedForLazyLoading()) {
+            return original;
+        }
+        BytecodeEnhancementMetadata guarded = guardedMetadata;
+        if (guarded == null) {
+            guarded = new EnhancedProxyGuard(original, this);
+            guardedMetadata = guarded;
+        }
+        return guarded;
+    }
+}

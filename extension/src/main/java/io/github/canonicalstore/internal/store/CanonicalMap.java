@@ -1,0 +1,457 @@
+package io.github.canonicalstore.internal.store;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A concurrent map from key to the one canonical instance for that key, holding instances weakly.
+ *
+ * <p><b>Thread safety.</b> Every method is safe for concurrent use. {@link #claim} is atomic per key: two
+ * threads that claim the same absent key end with one canonical instance, and at most one of them is its owner.
+ * Publishing an instance through the map happens-before any thread obtaining it from the map (the map is a
+ * {@link ConcurrentHashMap}; entries are immutable apart from their owner and pins).
+ *
+ * <p><b>Identity.</b> Keys are compared with {@code equals}; instances with {@code ==}. The map never calls an
+ * instance's {@code equals} or {@code hashCode}.
+ *
+ * <p><b>Memory.</b> An instance is held only by a {@link WeakReference}, plus a strong reference while it is
+ * pinned ({@link #retain}). Entries whose instance was collected are removed by the calling threads, during
+ * writes and every {@value #READS_PER_DRAIN}th read on average, and by {@link #cleanUp()}: no background thread.
+ *
+ * <p>Ideas from Caffeine's {@code References.WeakValueReference}, Guava's {@code MapMakerInternalMap}
+ * (weak value that carries its key, conditional removal) and can.Model's store ({@code _bindings} pins).
+ *
+ * @param <K> key type; must be immutable with value-based {@code equals}/{@code hashCode}
+ * @param <V> instance type
+ */
+public final class CanonicalMap<K, V> {
+    /*
+     * Design
+     * ------
+     * map: key -> Entry. An Entry is a WeakReference to the instance that remembers its key, so that a reference
+     * polled from the queue removes exactly its own mapping with map.remove(key, entry): a newer entry for the
+     * same key (the row was loaded again after the old instance died) is never removed by an old reference.
+     *
+     * An entry also names its owner (the one open session that may manage the instance) and counts pins; while
+     * pinned it keeps a strong reference to the instance. The owner needs no strong reference here: the owner's
+     * persistence context already holds the instance strongly.
+     *
+     * Cleanup is amortised over callers: writes drain, and reads drain with probability 1/READS_PER_DRAIN. A drain
+     * runs only under tryLock (a reader never waits for another thread's drain) and removes at most DRAIN_BATCH
+     * entries, so no single load pays for a whole garbage-collection cycle.
+     */
+
+    /**
+     * Reads between drain attempts, on average. Reads are the hot path (every entity load); 64 keeps the cost of
+     * a drain attempt (a random number and, rarely, a tryLock) out of the common case while still bounding how
+     * long dead entries linger in a read-mostly workload. A power of two.
+     */
+    static final int READS_PER_DRAIN = 64;
+
+    /**
+     * Dead entries removed per drain. 1,024 conditional removals take tens of microseconds, small next to a
+     * database round trip, and clear a million dead entries within about a thousand writes.
+     */
+    static final int DRAIN_BATCH = 1024;
+
+    private final ConcurrentHashMap<K, Entry<K, V>> map = new ConcurrentHashMap<>();
+    private final ReferenceQueue<V> queue = new ReferenceQueue<>();
+    private final ReentrantLock drainLock = new ReentrantLock();
+    private final StoreCounters counters;
+    private final Consumer<? super K> onRelease;
+
+    /** Creates an empty map with its own counters that reports nothing on release. */
+    public CanonicalMap() {
+        this(new StoreCounters(), key -> { });
+    }
+
+    /**
+     * Creates an empty map.
+     *
+     * @param counters where hits, misses and releases are counted
+     * @param onRelease called with the key of each entry removed after its instance was collected, on the thread
+     *     that drains; it must not call back into this map
+     */
+    public CanonicalMap(StoreCounters counters, Consumer<? super K> onRelease) {
+        this.counters = Objects.requireNonNull(counters, "counters");
+        this.onRelease = Objects.requireNonNull(onRelease, "onRelease");
+    }
+
+    /** @return this map's counters */
+    public StoreCounters counters() {
+        return counters;
+    }
+
+    /**
+     * Hands out the canonical instance for {@code key} to {@code owner}, creating it if none is alive.
+     *
+     * <p>If a live canonical instance of exactly class {@code type} exists and is not owned by another active
+     * owner, {@code owner} becomes its owner and it is returned (a hit). If none is alive, or the live one has
+     * another class and no active owner (the row changed subclass), {@code factory}'s instance becomes canonical,
+     * owned by {@code owner} (a miss). Otherwise nothing changes and {@code null} is returned: the caller then
+     * hands out a private instance.
+     *
+     * @param key the key
+     * @param owner the claimant
+     * @param type the exact class the caller needs
+     * @param factory makes a new instance of class {@code type}; called at most once per attempt, outside any lock
+     * @return the canonical instance, now owned by {@code owner}, or {@code null} if another active owner holds it
+     */
+    public @Nullable V claim(K key, Owner owner, Class<?> type, Supplier<? extends V> factory) {
+        V created = null;
+        for (;;) {
+            Entry<K, V> current = map.get(key);
+            if (current != null) {
+                V live = current.get();
+                if (live != null) {
+                    if (live.getClass() == type) {
+                        if (current.tryClaim(owner)) {
+                            counters.hits.increment();
+                            afterRead();
+                            return live;
+                        }
+                        return null;
+                    }
+                    if (current.isHeldByOther(owner)) {
+                        return null;
+                    }
+                }
+                if (created == null) {
+                    created = factory.get();
+                }
+                if (map.replace(key, current, new Entry<>(key, created, queue, owner))) {
+                    counters.misses.increment();
+                    afterWrite();
+                    return created;
+                }
+            } else {
+                if (created == null) {
+                    created = factory.get();
+                }
+                if (map.putIfAbsent(key, new Entry<>(key, created, queue, owner)) == null) {
+                    counters.misses.increment();
+                    afterWrite();
+                    return created;
+                }
+            }
+        }
+    }
+
+    /**
+     * Makes {@code instance} canonical for {@code key}, owned by {@code owner}, if no live canonical instance
+     * exists; otherwise changes nothing.
+     *
+     * @param key the key
+     * @param instance the instance to adopt
+     * @param owner its owner
+     * @return whether {@code instance} became canonical by this call
+     */
+    public boolean adopt(K key, V instance, Owner owner) {
+        Entry<K, V> current = map.get(key);
+        if (current != null && current.get() != null) {
+            return false; // the common case: the instance is canonical already, or another one is
+        }
+        if (install(key, instance, owner) != instance) {
+            return false;
+        }
+        counters.misses.increment();
+        return true;
+    }
+
+    /**
+     * Gives up {@code owner}'s claim on the entry for {@code key}, if it has one.
+     *
+     * @param key the key
+     * @param owner the owner that lets go
+     * @return whether {@code owner} owned the entry
+     */
+    public boolean disown(K key, Owner owner) {
+        Entry<K, V> entry = map.get(key);
+        return entry != null && entry.disown(owner);
+    }
+
+    /**
+     * Whether an active owner other than {@code asker} holds the entry for {@code key}.
+     *
+     * @param key the key
+     * @param asker the owner asking, or {@code null} for none
+     * @return {@code true} if another active owner holds it
+     */
+    public boolean isHeldByOther(K key, @Nullable Owner asker) {
+        Entry<K, V> entry = map.get(key);
+        return entry != null && entry.get() != null && entry.isHeldByOther(asker);
+    }
+
+    /**
+     * The live canonical instance for {@code key}.
+     *
+     * @param key the key
+     * @return the instance, or {@code null} if none is alive
+     */
+    public @Nullable V get(K key) {
+        Entry<K, V> entry = map.get(key);
+        afterRead();
+        return entry == null ? null : entry.get();
+    }
+
+    /**
+     * Makes {@code candidate} canonical for {@code key} unless a live canonical instance exists
+     * (Backbone.ModelFactory's constructor that never makes two instances with the same id).
+     *
+     * @param key the key
+     * @param candidate the instance to adopt; it gets no owner
+     * @return the live canonical instance: the existing one, or {@code candidate}
+     */
+    public V putIfAbsent(K key, V candidate) {
+        return install(key, candidate, null);
+    }
+
+    /** Installs {@code candidate} unless a live canonical instance exists; returns the live one after the call. */
+    private V install(K key, V candidate, @Nullable Owner owner) {
+        Objects.requireNonNull(candidate, "candidate");
+        for (;;) {
+            Entry<K, V> current = map.get(key);
+            if (current != null) {
+                V live = current.get();
+                if (live != null) {
+                    return live;
+                }
+                if (map.replace(key, current, new Entry<>(key, candidate, queue, owner))) {
+                    afterWrite();
+                    return candidate;
+                }
+            } else if (map.putIfAbsent(key, new Entry<>(key, candidate, queue, owner)) == null) {
+                afterWrite();
+                return candidate;
+            }
+        }
+    }
+
+    /**
+     * Adds a pin to the canonical instance {@code instance} of {@code key}; a pinned instance is held strongly.
+     *
+     * @param key the key
+     * @param instance the instance to pin
+     * @return the pin count after the call, at least 1
+     * @throws IllegalArgumentException if {@code instance} is not the live canonical instance for {@code key}
+     * @throws IllegalStateException if the count would exceed {@link Integer#MAX_VALUE}
+     */
+    public int retain(K key, Object instance) {
+        return requireCanonical(key, instance).retain();
+    }
+
+    /**
+     * Removes a pin from the canonical instance {@code instance} of {@code key}.
+     *
+     * @param key the key
+     * @param instance the pinned instance
+     * @return the pin count after the call; at 0 the instance is held weakly again
+     * @throws IllegalArgumentException if {@code instance} is not the live canonical instance for {@code key}
+     * @throws IllegalStateException if the instance has no pin to release
+     */
+    public int release(K key, Object instance) {
+        return requireCanonical(key, instance).release();
+    }
+
+    /**
+     * The pin count of the entry for {@code key}.
+     *
+     * @param key the key
+     * @return its pins, 0 if there is no entry
+     */
+    public int pins(K key) {
+        Entry<K, V> entry = map.get(key);
+        return entry == null ? 0 : entry.pins();
+    }
+
+    /**
+     * Removes the entry for {@code key}, whatever its owner and pins. The instance itself is untouched.
+     *
+     * @param key the key
+     * @return whether a live canonical instance was removed
+     */
+    public boolean remove(K key) {
+        Entry<K, V> removed = map.remove(key);
+        afterWrite();
+        return removed != null && removed.unpinAll() != null;
+    }
+
+    /** Removes every entry, whatever its owner and pins. */
+    public void clear() {
+        for (K key : map.keySet()) {
+            Entry<K, V> removed = map.remove(key);
+            if (removed != null) {
+                removed.unpinAll();
+            }
+        }
+        cleanUp();
+    }
+
+    /**
+     * Counts the live canonical instances. Linear in the number of entries; entries whose instance was collected
+     * are not counted, whether or not they have been removed yet.
+     *
+     * @return the number of live entries
+     */
+    public int size() {
+        int live = 0;
+        for (Entry<K, V> entry : map.values()) {
+            if (entry.get() != null) {
+                live++;
+            }
+        }
+        return live;
+    }
+
+    /** @return the number of entries, dead ones not yet removed included; for tests and benchmarks */
+    public int rawSize() {
+        return map.size();
+    }
+
+    /** Removes every entry whose instance has been collected and enqueued so far. Blocks while another drain runs. */
+    public void cleanUp() {
+        drainLock.lock();
+        try {
+            drain(Integer.MAX_VALUE);
+        } finally {
+            drainLock.unlock();
+        }
+    }
+
+    private Entry<K, V> requireCanonical(K key, Object instance) {
+        Entry<K, V> entry = map.get(key);
+        if (entry == null || entry.get() != instance) {
+            throw new IllegalArgumentException(
+                    "not the canonical instance for " + key + ": " + describe(instance)
+                            + (entry == null || entry.get() == null
+                                    ? " (no canonical instance is alive for that key)"
+                                    : " (the canonical instance is another object)"));
+        }
+        return entry;
+    }
+
+    private static String describe(Object instance) {
+        return instance.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(instance));
+    }
+
+    private void afterRead() {
+        if ((ThreadLocalRandom.current().nextInt() & (READS_PER_DRAIN - 1)) == 0) {
+            afterWrite();
+        }
+    }
+
+    private void afterWrite() {
+        if (drainLock.tryLock()) {
+            try {
+                drain(DRAIN_BATCH);
+            } finally {
+                drainLock.unlock();
+            }
+        }
+    }
+
+    private void drain(int max) {
+        for (int i = 0; i < max; i++) {
+            Reference<? extends V> polled = queue.poll();
+            if (polled == null) {
+                return;
+            }
+            @SuppressWarnings("unchecked")
+            Entry<K, V> dead = (Entry<K, V>) polled;
+            if (map.remove(dead.key, dead)) {
+                counters.releases.increment();
+                onRelease.accept(dead.key);
+            }
+        }
+    }
+
+    /** A weak reference to a canonical instance that carries its key, its owner and its pins. */
+    private static final class Entry<K, V> extends WeakReference<V> {
+        private static final VarHandle OWNER;
+
+        static {
+            try {
+                OWNER = MethodHandles.lookup().findVarHandle(Entry.class, "owner", Owner.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        final K key;
+        private volatile @Nullable Owner owner;
+        private int pins; // guarded by this
+        private @Nullable V pinned; // guarded by this; the instance, held strongly while pins > 0
+
+        Entry(K key, V instance, ReferenceQueue<V> queue, @Nullable Owner owner) {
+            super(instance, queue);
+            this.key = key;
+            this.owner = owner;
+        }
+
+        boolean tryClaim(Owner claimant) {
+            for (;;) {
+                Owner current = owner;
+                if (current == claimant) {
+                    return true;
+                }
+                if (current != null && current.isActive()) {
+                    return false;
+                }
+                if (OWNER.compareAndSet(this, current, claimant)) {
+                    return true;
+                }
+            }
+        }
+
+        boolean isHeldByOther(@Nullable Owner asker) {
+            Owner current = owner;
+            return current != null && current != asker && current.isActive();
+        }
+
+        boolean disown(Owner former) {
+            return OWNER.compareAndSet(this, former, null);
+        }
+
+        synchronized int retain() {
+            if (pins == Integer.MAX_VALUE) {
+                throw new IllegalStateException("pin count overflow for " + key);
+            }
+            if (pins++ == 0) {
+                pinned = get();
+            }
+            return pins;
+        }
+
+        synchronized int release() {
+            if (pins == 0) {
+                throw new IllegalStateException(
+                        "release without a matching retain for " + key + ": the pin count is already 0");
+            }
+            if (--pins == 0) {
+                pinned = null;
+            }
+            return pins;
+        }
+
+        synchronized int pins() {
+            return pins;
+        }
+
+        /** Drops all pins; returns the live instance, if any. */
+        synchronized @Nullable V unpinAll() {
+            pins = 0;
+            pinned = null;
+            return get();
+        }
+    }
+}
