@@ -70,14 +70,16 @@ public interface CanonicalStore {
     <T> Optional<T> find(@Nullable Object tenantId, Class<T> type, Object id);
 
     /**
-     * Counts the live canonical instances. Linear in the number of entries; not a snapshot while loads run.
+     * Counts the live canonical instances. Linear in the number of entries; not a snapshot while loads run. Also
+     * removes some dead entries, if no other thread is doing so.
      *
      * @return the number of entries whose instance has not been garbage-collected
      */
     int size();
 
     /**
-     * The store's counters.
+     * The store's counters. Also removes some dead entries first, if no other thread is doing so, so that
+     * {@link CanonicalStoreStatistics#releases()} catches up with garbage collection.
      *
      * @return a snapshot, never {@code null}
      */
@@ -123,4 +125,11 @@ public interface CanonicalStore {
 
     /** Removes every entry of every tenant, whatever its owner and pins. The instances are not changed. */
     void evictAll();
+
+    /**
+     * Removes now the entries whose instance has been garbage-collected, which the store otherwise does a little
+     * at a time during later loads (as Caffeine's {@code Cache.cleanUp}). Mostly for tests; never needed for
+     * correctness: dead entries are never handed out and {@link #size()} does not count them.
+     */
+    void cleanUp();
 }

@@ -197,11 +197,13 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
 
     @Override
     public int size() {
+        map.drainIfUncontended();
         return map.size();
     }
 
     @Override
     public CanonicalStoreStatistics statistics() {
+        map.drainIfUncontended();
         return CanonicalStoreStatistics.of(
                 counters.hits(), counters.misses(), counters.isolations(), counters.releases());
     }
@@ -230,6 +232,11 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
     @Override
     public void evictAll() {
         map.clear();
+    }
+
+    @Override
+    public void cleanUp() {
+        map.cleanUp();
     }
 
     @Override

@@ -328,6 +328,11 @@ public final class CanonicalMap<K, V> {
         }
     }
 
+    /** Removes a bounded batch of dead entries unless another thread is draining. Never blocks. */
+    public void drainIfUncontended() {
+        afterWrite();
+    }
+
     private Entry<K, V> requireCanonical(K key, Object instance) {
         Entry<K, V> entry = map.get(key);
         if (entry == null || entry.get() != instance) {
