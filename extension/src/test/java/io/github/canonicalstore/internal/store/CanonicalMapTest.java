@@ -1,0 +1,163 @@
+package io.github.canonicalstore.internal.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.lang.ref.WeakReference;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+class CanonicalMapTest {
+    private static final Duration GC_DEADLINE = Duration.ofSeconds(20);
+
+    private final List<String> released = new CopyOnWriteArrayList<>();
+    private final CanonicalMap<String, Object> map = new CanonicalMap<>(new StoreCounters(), released::add);
+    private final TestOwner alice = new TestOwner();
+    private final TestOwner bob = new TestOwner();
+
+    static final class TestOwner implements Owner {
+        volatile boolean active = true;
+
+        @Override
+        public boolean isActive() {
+            return active;
+        }
+    }
+
+    @Test
+    void firstClaimCreatesTheCanonicalInstanceAndLaterClaimsHandItOut() {
+        Object first = map.claim("k", alice, Object.class, Object::new);
+        map.disown("k", alice);
+        Object second = map.claim("k", bob, Object.class, () -> {
+            throw new AssertionError("a live canonical instance must be reused");
+        });
+        assertThat(second).isSameAs(first);
+        assertThat(map.counters().misses()).isEqualTo(1);
+        assertThat(map.counters().hits()).isEqualTo(1);
+    }
+
+    @Test
+    void anActiveOwnerBlocksOthersUntilItDisownsOrEnds() {
+        Object canonical = map.claim("k", alice, Object.class, Object::new);
+        assertThat(map.claim("k", bob, Object.class, Object::new)).isNull();
+        assertThat(map.isHeldByOther("k", bob)).isTrue();
+        assertThat(map.isHeldByOther("k", alice)).isFalse();
+        assertThat(map.claim("k", alice, Object.class, Object::new)).isSameAs(canonical);
+
+        assertThat(map.disown("k", bob)).isFalse();
+        assertThat(map.disown("k", alice)).isTrue();
+        assertThat(map.claim("k", bob, Object.class, Object::new)).isSameAs(canonical);
+
+        bob.active = false;
+        assertThat(map.claim("k", alice, Object.class, Object::new)).isSameAs(canonical);
+    }
+
+    @Test
+    void anInstanceOfAnotherClassIsReplacedOnlyWhenNobodyOwnsIt() {
+        Object object = map.claim("k", alice, Object.class, Object::new);
+        assertThat(map.claim("k", bob, String.class, () -> "row changed class")).isNull();
+        map.disown("k", alice);
+        assertThat(map.claim("k", bob, String.class, () -> "row changed class")).isEqualTo("row changed class");
+        assertThat(map.get("k")).isNotSameAs(object);
+    }
+
+    @Test
+    void adoptAndPutIfAbsentNeverReplaceALiveInstance() {
+        Object live = map.claim("k", alice, Object.class, Object::new);
+        assertThat(map.adopt("k", new Object(), bob)).isFalse();
+        assertThat(map.putIfAbsent("k", new Object())).isSameAs(live);
+        Object adopted = new Object();
+        assertThat(map.adopt("other", adopted, bob)).isTrue();
+        assertThat(map.isHeldByOther("other", alice)).isTrue();
+        Object candidate = new Object();
+        assertThat(map.putIfAbsent("third", candidate)).isSameAs(candidate);
+        assertThat(map.isHeldByOther("third", alice)).isFalse();
+    }
+
+    @Test
+    void pinsCountUpAndDownAndOverReleaseThrows() {
+        Object instance = map.claim("k", alice, Object.class, Object::new);
+        assertThat(map.retain("k", instance)).isEqualTo(1);
+        assertThat(map.retain("k", instance)).isEqualTo(2);
+        assertThat(map.pins("k")).isEqualTo(2);
+        assertThat(map.release("k", instance)).isEqualTo(1);
+        assertThat(map.release("k", instance)).isZero();
+        assertThatThrownBy(() -> map.release("k", instance))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("k")
+                .hasMessageContaining("already 0");
+        assertThatThrownBy(() -> map.retain("k", new Object()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not the canonical instance for k");
+        assertThatThrownBy(() -> map.retain("absent", instance))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no canonical instance is alive");
+    }
+
+    @Test
+    void removeAndClearDropEntriesButNotInstances() {
+        Object first = map.claim("a", alice, Object.class, Object::new);
+        map.claim("b", alice, Object.class, Object::new);
+        map.retain("b", map.get("b"));
+        assertThat(map.remove("a")).isTrue();
+        assertThat(map.remove("a")).isFalse();
+        assertThat(map.get("a")).isNull();
+        assertThat(first).isNotNull();
+        map.clear();
+        assertThat(map.size()).isZero();
+        assertThat(map.pins("b")).isZero();
+    }
+
+    @Test
+    void collectedInstancesLeaveTheMapAndAreReportedOnce() {
+        WeakReference<Object> ref = new WeakReference<>(map.claim("k", alice, Object.class, Object::new));
+        await().atMost(GC_DEADLINE).until(() -> {
+            System.gc();
+            return ref.get() == null;
+        });
+        assertThat(map.size()).isZero();
+        assertThat(map.get("k")).isNull();
+        await().atMost(GC_DEADLINE).until(() -> {
+            map.cleanUp();
+            return map.rawSize() == 0;
+        });
+        assertThat(released).containsExactly("k");
+        assertThat(map.counters().releases()).isEqualTo(1);
+    }
+
+    @Test
+    void aPinnedInstanceIsNotCollectedUntilReleased() {
+        Object instance = map.claim("k", alice, Object.class, Object::new);
+        map.retain("k", instance);
+        WeakReference<Object> ref = new WeakReference<>(instance);
+        instance = null;
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        assertThat(ref.get()).isNotNull();
+        map.release("k", ref.get());
+        await().atMost(GC_DEADLINE).until(() -> {
+            System.gc();
+            return ref.get() == null;
+        });
+    }
+
+    @Test
+    void aReloadAfterCollectionReplacesTheDeadEntryWithoutLosingTheNewOne() {
+        List<Object> keep = new ArrayList<>();
+        WeakReference<Object> dead = new WeakReference<>(map.claim("k", alice, Object.class, Object::new));
+        await().atMost(GC_DEADLINE).until(() -> {
+            System.gc();
+            return dead.get() == null;
+        });
+        Object fresh = map.claim("k", bob, Object.class, Object::new);
+        keep.add(fresh);
+        map.cleanUp(); // the old reference is drained after the new entry exists: it must not remove it
+        assertThat(map.get("k")).isSameAs(fresh);
+        assertThat(keep).hasSize(1);
+    }
+}
