@@ -123,7 +123,8 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
             // merge(C(k)) loads k to copy C(k) onto it: that copy must not be C(k) itself (it would be overwritten)
             return persister.instantiatePlain(id, session);
         }
-        Object canonical = map.claim(key, owner, binding.mappedClass, () -> persister.instantiatePlain(id, session));
+        Object canonical = map.claim(key, owner, binding.mappedClass, () -> persister.instantiatePlain(id, session),
+                binding.busy);
         if (canonical == null) {
             if (settings.failOnConflict()) {
                 throw new CanonicalConflictException(tenantId, binding.root.rootEntityName, id,
@@ -151,6 +152,7 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
         return live != null
                 && live.getClass() == binding.mappedClass
                 && !map.isHeldByOther(key, owner)
+                && !binding.busy.test(live)
                 && !owner.isMerging(live);
     }
 

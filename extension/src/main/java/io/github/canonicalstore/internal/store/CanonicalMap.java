@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -95,19 +96,23 @@ public final class CanonicalMap<K, V> {
     /**
      * Hands out the canonical instance for {@code key} to {@code owner}, creating it if none is alive.
      *
-     * <p>If a live canonical instance of exactly class {@code type} exists and is not owned by another active
-     * owner, {@code owner} becomes its owner and it is returned (a hit). If none is alive, or the live one has
-     * another class and no active owner (the row changed subclass), {@code factory}'s instance becomes canonical,
-     * owned by {@code owner} (a miss). Otherwise nothing changes and {@code null} is returned: the caller then
-     * hands out a private instance.
+     * <p>If a live canonical instance of exactly class {@code type} exists, is not owned by another active owner
+     * and is not {@code busy}, {@code owner} becomes its owner and it is returned (a hit). If none is alive, or
+     * the live one has another class and no active owner (the row changed subclass), {@code factory}'s instance
+     * becomes canonical, owned by {@code owner} (a miss). Otherwise nothing changes and {@code null} is returned:
+     * the caller then hands out a private instance.
      *
      * @param key the key
      * @param owner the claimant
      * @param type the exact class the caller needs
      * @param factory makes a new instance of class {@code type}; called at most once per attempt, outside any lock
+     * @param busy whether a live instance that {@code owner} does not own yet may not be taken over now (for
+     *     example, its previous owner has not finished letting go of it); tested without any lock
      * @return the canonical instance, now owned by {@code owner}, or {@code null} if another active owner holds it
+     *     or it is busy
      */
-    public @Nullable V claim(K key, Owner owner, Class<?> type, Supplier<? extends V> factory) {
+    public @Nullable V claim(K key, Owner owner, Class<?> type, Supplier<? extends V> factory,
+            Predicate<? super V> busy) {
         V created = null;
         for (;;) {
             Entry<K, V> current = map.get(key);
@@ -115,6 +120,9 @@ public final class CanonicalMap<K, V> {
                 V live = current.get();
                 if (live != null) {
                     if (live.getClass() == type) {
+                        if (current.owner != owner && busy.test(live)) {
+                            return null;
+                        }
                         if (current.tryClaim(owner)) {
                             counters.hits.increment();
                             afterRead();

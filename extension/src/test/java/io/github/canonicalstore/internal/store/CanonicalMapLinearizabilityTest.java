@@ -45,7 +45,7 @@ public class CanonicalMapLinearizabilityTest {
 
     @Operation
     public String claim(@Param(name = "key") int key, @Param(name = "owner") int owner) {
-        Instance instance = map.claim(key, owners[owner], Instance.class, () -> create(owner));
+        Instance instance = map.claim(key, owners[owner], Instance.class, () -> create(owner), i -> false);
         return instance == null ? "isolated" : "canonical by " + instance.creator();
     }
 

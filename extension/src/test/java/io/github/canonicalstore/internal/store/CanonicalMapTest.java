@@ -9,10 +9,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 class CanonicalMapTest {
     private static final Duration GC_DEADLINE = Duration.ofSeconds(20);
+    private static final Predicate<Object> NOT_BUSY = instance -> false;
 
     private final List<String> released = new CopyOnWriteArrayList<>();
     private final CanonicalMap<String, Object> map = new CanonicalMap<>(new StoreCounters(), released::add);
@@ -30,11 +32,11 @@ class CanonicalMapTest {
 
     @Test
     void firstClaimCreatesTheCanonicalInstanceAndLaterClaimsHandItOut() {
-        Object first = map.claim("k", alice, Object.class, Object::new);
+        Object first = map.claim("k", alice, Object.class, Object::new, NOT_BUSY);
         map.disown("k", alice);
         Object second = map.claim("k", bob, Object.class, () -> {
             throw new AssertionError("a live canonical instance must be reused");
-        });
+        }, NOT_BUSY);
         assertThat(second).isSameAs(first);
         assertThat(map.counters().misses()).isEqualTo(1);
         assertThat(map.counters().hits()).isEqualTo(1);
@@ -42,32 +44,42 @@ class CanonicalMapTest {
 
     @Test
     void anActiveOwnerBlocksOthersUntilItDisownsOrEnds() {
-        Object canonical = map.claim("k", alice, Object.class, Object::new);
-        assertThat(map.claim("k", bob, Object.class, Object::new)).isNull();
+        Object canonical = map.claim("k", alice, Object.class, Object::new, NOT_BUSY);
+        assertThat(map.claim("k", bob, Object.class, Object::new, NOT_BUSY)).isNull();
         assertThat(map.isHeldByOther("k", bob)).isTrue();
         assertThat(map.isHeldByOther("k", alice)).isFalse();
-        assertThat(map.claim("k", alice, Object.class, Object::new)).isSameAs(canonical);
+        assertThat(map.claim("k", alice, Object.class, Object::new, NOT_BUSY)).isSameAs(canonical);
 
         assertThat(map.disown("k", bob)).isFalse();
         assertThat(map.disown("k", alice)).isTrue();
-        assertThat(map.claim("k", bob, Object.class, Object::new)).isSameAs(canonical);
+        assertThat(map.claim("k", bob, Object.class, Object::new, NOT_BUSY)).isSameAs(canonical);
 
         bob.active = false;
-        assertThat(map.claim("k", alice, Object.class, Object::new)).isSameAs(canonical);
+        assertThat(map.claim("k", alice, Object.class, Object::new, NOT_BUSY)).isSameAs(canonical);
+    }
+
+    @Test
+    void aBusyInstanceIsNotTakenOverButItsOwnerKeepsIt() {
+        Object canonical = map.claim("k", alice, Object.class, Object::new, NOT_BUSY);
+        map.disown("k", alice);
+        assertThat(map.claim("k", bob, Object.class, Object::new, instance -> true)).isNull();
+        assertThat(map.claim("k", alice, Object.class, Object::new, NOT_BUSY)).isSameAs(canonical);
+        assertThat(map.claim("k", alice, Object.class, Object::new, instance -> true)).isSameAs(canonical);
     }
 
     @Test
     void anInstanceOfAnotherClassIsReplacedOnlyWhenNobodyOwnsIt() {
-        Object object = map.claim("k", alice, Object.class, Object::new);
-        assertThat(map.claim("k", bob, String.class, () -> "row changed class")).isNull();
+        Object object = map.claim("k", alice, Object.class, Object::new, NOT_BUSY);
+        assertThat(map.claim("k", bob, String.class, () -> "row changed class", NOT_BUSY)).isNull();
         map.disown("k", alice);
-        assertThat(map.claim("k", bob, String.class, () -> "row changed class")).isEqualTo("row changed class");
+        assertThat(map.claim("k", bob, String.class, () -> "row changed class", NOT_BUSY))
+                .isEqualTo("row changed class");
         assertThat(map.get("k")).isNotSameAs(object);
     }
 
     @Test
     void adoptAndPutIfAbsentNeverReplaceALiveInstance() {
-        Object live = map.claim("k", alice, Object.class, Object::new);
+        Object live = map.claim("k", alice, Object.class, Object::new, NOT_BUSY);
         assertThat(map.adopt("k", new Object(), bob)).isFalse();
         assertThat(map.putIfAbsent("k", new Object())).isSameAs(live);
         Object adopted = new Object();
@@ -80,7 +92,7 @@ class CanonicalMapTest {
 
     @Test
     void pinsCountUpAndDownAndOverReleaseThrows() {
-        Object instance = map.claim("k", alice, Object.class, Object::new);
+        Object instance = map.claim("k", alice, Object.class, Object::new, NOT_BUSY);
         assertThat(map.retain("k", instance)).isEqualTo(1);
         assertThat(map.retain("k", instance)).isEqualTo(2);
         assertThat(map.pins("k")).isEqualTo(2);
@@ -100,8 +112,8 @@ class CanonicalMapTest {
 
     @Test
     void removeAndClearDropEntriesButNotInstances() {
-        Object first = map.claim("a", alice, Object.class, Object::new);
-        map.claim("b", alice, Object.class, Object::new);
+        Object first = map.claim("a", alice, Object.class, Object::new, NOT_BUSY);
+        map.claim("b", alice, Object.class, Object::new, NOT_BUSY);
         map.retain("b", map.get("b"));
         assertThat(map.remove("a")).isTrue();
         assertThat(map.remove("a")).isFalse();
@@ -114,7 +126,8 @@ class CanonicalMapTest {
 
     @Test
     void collectedInstancesLeaveTheMapAndAreReportedOnce() {
-        WeakReference<Object> ref = new WeakReference<>(map.claim("k", alice, Object.class, Object::new));
+        WeakReference<Object> ref =
+                new WeakReference<>(map.claim("k", alice, Object.class, Object::new, NOT_BUSY));
         await().atMost(GC_DEADLINE).until(() -> {
             System.gc();
             return ref.get() == null;
@@ -131,7 +144,7 @@ class CanonicalMapTest {
 
     @Test
     void aPinnedInstanceIsNotCollectedUntilReleased() {
-        Object instance = map.claim("k", alice, Object.class, Object::new);
+        Object instance = map.claim("k", alice, Object.class, Object::new, NOT_BUSY);
         map.retain("k", instance);
         WeakReference<Object> ref = new WeakReference<>(instance);
         instance = null;
@@ -149,12 +162,13 @@ class CanonicalMapTest {
     @Test
     void aReloadAfterCollectionReplacesTheDeadEntryWithoutLosingTheNewOne() {
         List<Object> keep = new ArrayList<>();
-        WeakReference<Object> dead = new WeakReference<>(map.claim("k", alice, Object.class, Object::new));
+        WeakReference<Object> dead =
+                new WeakReference<>(map.claim("k", alice, Object.class, Object::new, NOT_BUSY));
         await().atMost(GC_DEADLINE).until(() -> {
             System.gc();
             return dead.get() == null;
         });
-        Object fresh = map.claim("k", bob, Object.class, Object::new);
+        Object fresh = map.claim("k", bob, Object.class, Object::new, NOT_BUSY);
         keep.add(fresh);
         map.cleanUp(); // the old reference is drained after the new entry exists: it must not remove it
         assertThat(map.get("k")).isSameAs(fresh);
