@@ -127,6 +127,39 @@ public interface CanonicalStore {
     void evictAll();
 
     /**
+     * The canonical instance for {@code entity}'s row if one is alive, otherwise {@code entity} itself, which
+     * becomes the canonical instance (Backbone.ModelFactory's constructor, which never makes two models with the
+     * same id). An adopted instance's current state is taken as the row's committed state.
+     *
+     * <p>{@code entity} must not be managed by an open session (canonical instances are handed to sessions by
+     * loads, never adopted from them); this is checked for bytecode-enhanced entities.
+     *
+     * @param entity an entity with an identifier (an initialised Hibernate proxy stands for its target)
+     * @param <T> the entity type
+     * @return the canonical instance: the live one, or {@code entity}
+     * @throws IllegalArgumentException if {@code entity} is not an entity of this factory, has no identifier
+     *     (a transient entity), is an uninitialised proxy, is of an excluded type, or is managed by an open session
+     * @throws NullPointerException if {@code entity} is {@code null}
+     */
+    <T> T canonicalize(T entity);
+
+    /**
+     * Subscribes {@code listener} to the events of the canonical instances of {@code type} and its subclasses
+     * (refreshed, updated after commit, restored after rollback, conflict, evicted, released).
+     *
+     * <p>Listeners run synchronously on the thread that caused the event: a session's thread during a load or a
+     * commit, or the thread that removed collected entries. Hand events to another executor for UI work, for
+     * example {@code store.subscribe(Track.class, e -> uiExecutor.execute(() -> view.refresh(e.id())))}.
+     *
+     * @param type an entity class, or any supertype of entity classes (such as {@code Object} for all)
+     * @param listener the listener
+     * @param <T> the subscribed type
+     * @return the registration; close it to unsubscribe
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    <T> Subscription subscribe(Class<T> type, CanonicalStoreListener<? super T> listener);
+
+    /**
      * Removes now the entries whose instance has been garbage-collected, which the store otherwise does a little
      * at a time during later loads (as Caffeine's {@code Cache.cleanUp}). Mostly for tests; never needed for
      * correctness: dead entries are never handed out and {@link #size()} does not count them.

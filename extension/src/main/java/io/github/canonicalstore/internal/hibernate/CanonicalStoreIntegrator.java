@@ -36,13 +36,18 @@ public final class CanonicalStoreIntegrator implements Integrator {
                 sessionFactory.getServiceRegistry().requireService(EventListenerRegistry.class);
         registry.appendListeners(EventType.CLEAR, new StoreListeners.Clear());
         registry.appendListeners(EventType.EVICT, new StoreListeners.Evict(store));
-        registry.appendListeners(EventType.POST_LOAD, new StoreListeners.AdoptEnhancedProxies());
+        registry.appendListeners(EventType.POST_LOAD, new StoreListeners.AfterLoad());
+        registry.appendListeners(EventType.POST_COMMIT_UPDATE, new StoreListeners.UpdateCommitted(store));
+        StoreListeners.StatelessWrites statelessWrites = new StoreListeners.StatelessWrites(store);
+        registry.appendListeners(EventType.POST_UPDATE, statelessWrites);
+        registry.appendListeners(EventType.POST_UPSERT, statelessWrites);
+        registry.appendListeners(EventType.POST_DELETE, statelessWrites);
         registry.appendListeners(EventType.POST_COMMIT_DELETE, new StoreListeners.DeleteCommitted(store));
 
         EventListenerGroup<MergeEventListener> merge = registry.getEventListenerGroup(EventType.MERGE);
         List<MergeEventListener> existing = new ArrayList<>();
         merge.fireEventOnEachListener(existing, (listener, list) -> list.add(listener));
         merge.clearListeners();
-        merge.appendListener(new StoreListeners.MergeGuard(existing));
+        merge.appendListener(new StoreListeners.MergeGuard(store, existing));
     }
 }

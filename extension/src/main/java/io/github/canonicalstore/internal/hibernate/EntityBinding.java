@@ -1,14 +1,67 @@
 package io.github.canonicalstore.internal.hibernate;
 
-import java.util.function.Predicate;
+import io.github.canonicalstore.internal.store.Admission;
+import io.github.canonicalstore.internal.store.Owner;
+import org.hibernate.bytecode.enhance.spi.LazyPropertyInitializer;
+import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.engine.spi.ManagedEntity;
+import org.hibernate.engine.spi.SelfDirtinessTracker;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.proxy.HibernateProxy;
+import org.hibernate.proxy.LazyInitializer;
+import org.hibernate.type.EntityType;
+import org.hibernate.type.Type;
+import org.jspecify.annotations.Nullable;
 
 /**
- * What the store knows about one concrete entity persister: whether its instances are canonical, and how to key
- * them. Computed once per persister, on its first load. Immutable.
+ * What the store knows about one concrete entity persister: whether its instances are canonical, how to key them,
+ * and how to tell whether an instance may be handed to a session. Computed once per persister, on its first load.
+ * Immutable and thread-safe.
  */
-final class EntityBinding {
-    private static final Predicate<Object> NEVER_BUSY = instance -> false;
+final class EntityBinding implements Admission<Object> {
+    /** In a snapshot: a property the store does not compare (a collection, or an association that is no entity). */
+    static final Object UNTRACKED = new Object() {
+        @Override
+        public String toString() {
+            return "UNTRACKED";
+        }
+    };
+
+    @SuppressWarnings("DataFlowIssue") // PLAIN's fields are never read: isCanonical() is checked first
+    static final EntityBinding PLAIN = new EntityBinding(null, null, null, Object.class, false);
+
+    final HibernateCanonicalStore store;
+    final EntityPersister persister;
+    final RootIds root;
+    final Class<?> mappedClass;
+    final boolean enhancedForLazyLoading;
+
+    EntityBinding(HibernateCanonicalStore store, EntityPersister persister, RootIds root, Class<?> mappedClass,
+            boolean enhancedForLazyLoading) {
+        this.store = store;
+        this.persister = persister;
+        this.root = root;
+        this.mappedClass = mappedClass;
+        this.enhancedForLazyLoading = enhancedForLazyLoading;
+    }
+
+    boolean isCanonical() {
+        return this != PLAIN;
+    }
+
+    /**
+     * A live instance that the claimant does not own yet may not be taken over now if it is an enhanced entity
+     * that a closing session has not finished detaching, if it has pending edits (SEMANTICS rule 4), or if the
+     * claimant's transaction reads from a snapshot older than the instance's last commit (rule 2: the load would
+     * write an older version into it).
+     */
+    @Override
+    public boolean refuses(Object instance, @Nullable Object state, Owner claimant) {
+        return isAttachedElsewhere(instance)
+                || claimant instanceof SessionOwner session && session.mayReadOlderThan(RowState.committedAt(state))
+                || hasPendingEdits(instance, state);
+    }
 
     /**
      * An enhanced entity keeps its persistence-context bookkeeping in its own fields, and a closing session clears
@@ -16,33 +69,149 @@ final class EntityBinding {
      * context is cleared). Until the last of those fields is cleared, no other session may attach the instance:
      * the closing session's writes would undo the new session's.
      */
-    private static final Predicate<Object> ATTACHED_ELSEWHERE = instance -> instance instanceof ManagedEntity managed
-            && (managed.$$_hibernate_getEntityEntry() != null
-                    || managed.$$_hibernate_getInstanceId() != 0
-                    || managed.$$_hibernate_getPreviousManagedEntity() != null
-                    || managed.$$_hibernate_getNextManagedEntity() != null);
-
-    /** The binding of entities that load as in plain Hibernate. */
-    @SuppressWarnings("DataFlowIssue") // PLAIN's store and root are never read: isCanonical() is checked first
-    static final EntityBinding PLAIN = new EntityBinding(null, null, Object.class, false);
-
-    final HibernateCanonicalStore store;
-    final RootIds root;
-    final Class<?> mappedClass;
-    final boolean enhancedForLazyLoading;
-    /** Whether a live instance that the claimant does not own yet may not be taken over now. */
-    final Predicate<Object> busy;
-
-    EntityBinding(HibernateCanonicalStore store, RootIds root, Class<?> mappedClass,
-            boolean enhancedForLazyLoading) {
-        this.store = store;
-        this.root = root;
-        this.mappedClass = mappedClass;
-        this.enhancedForLazyLoading = enhancedForLazyLoading;
-        this.busy = ManagedEntity.class.isAssignableFrom(mappedClass) ? ATTACHED_ELSEWHERE : NEVER_BUSY;
+    static boolean isAttachedElsewhere(Object instance) {
+        return instance instanceof ManagedEntity managed
+                && (managed.$$_hibernate_getEntityEntry() != null
+                        || managed.$$_hibernate_getInstanceId() != 0
+                        || managed.$$_hibernate_getPreviousManagedEntity() != null
+                        || managed.$$_hibernate_getNextManagedEntity() != null);
     }
 
-    boolean isCanonical() {
-        return this != PLAIN;
+    /**
+     * Whether {@code instance}'s state differs from its row's last committed state, compared property by property
+     * with Hibernate's types (entity references by id, as Hibernate's dirty check does). A collection counts as
+     * changed when Hibernate marked it dirty or it was replaced by another object. Lazy attributes not fetched are
+     * skipped.
+     */
+    boolean hasPendingEdits(Object instance, @Nullable Object state) {
+        if (instance instanceof SelfDirtinessTracker tracker && tracker.$$_hibernate_hasDirtyAttributes()) {
+            return true;
+        }
+        Object[] committed = state instanceof RowState row ? row.values : null;
+        return committed != null && firstDifference(persister.getValues(instance), committed, -1) >= 0;
+    }
+
+    /**
+     * Whether the store compares and writes property {@code i}: what Hibernate's dirty check looks at. Synthetic
+     * properties such as the {@code _identifierMapper} of an {@code @IdClass} entity (whose value is the entity
+     * itself) are not.
+     */
+    boolean isTracked(int i) {
+        return persister.getPropertyCheckability()[i];
+    }
+
+    /**
+     * Whether {@code instance} holds an edit, relative to its committed snapshot {@code state}, that
+     * {@code committed} (a state just committed through another instance) does not contain: then writing
+     * {@code committed} into it would lose that edit. The version is not compared.
+     */
+    boolean hasEditsOtherThan(Object instance, @Nullable Object state, Object[] committed) {
+        Object[] before = state instanceof RowState row ? row.values : null;
+        Object[] now = persister.getValues(instance);
+        int version = versionIndex();
+        for (int from = 0; ; from++) {
+            int changed = firstDifference(now, committed, version, from);
+            if (changed < 0) {
+                return false;
+            }
+            boolean edited = before == null || firstDifference(now, before, version, changed) == changed;
+            if (edited) {
+                return true;
+            }
+            from = changed;
+        }
+    }
+
+    /**
+     * A snapshot of property values that holds no entity and no collection: entity references become their
+     * identifier (or unique key), collections, other associations and untracked properties {@link #UNTRACKED},
+     * other values deep copies.
+     */
+    Object[] snapshot(Object[] values) {
+        Type[] types = persister.getPropertyTypes();
+        SessionFactoryImplementor factory = persister.getFactory();
+        Object[] snapshot = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            Object value = values[i];
+            Type type = types[i];
+            if (!isTracked(i)) {
+                snapshot[i] = UNTRACKED;
+            } else if (value == null || value == LazyPropertyInitializer.UNFETCHED_PROPERTY) {
+                snapshot[i] = value;
+            } else if (type instanceof EntityType entityType) {
+                snapshot[i] = referenceKey(entityType, value, factory);
+            } else if (type.isAssociationType()) {
+                snapshot[i] = UNTRACKED;
+            } else {
+                snapshot[i] = type.deepCopy(value, factory);
+            }
+        }
+        return snapshot;
+    }
+
+    /** The identifier (or referenced unique key) of an entity reference, without initialising a proxy. */
+    static Object referenceKey(EntityType type, Object value, SessionFactoryImplementor factory) {
+        LazyInitializer lazy = HibernateProxy.extractLazyInitializer(value);
+        EntityPersister target = factory.getMappingMetamodel().getEntityDescriptor(type.getAssociatedEntityName());
+        if (!type.isReferenceToPrimaryKey()) {
+            Object entity = lazy == null ? value : lazy.isUninitialized() ? null : lazy.getImplementation();
+            return entity == null ? UNTRACKED : target.getPropertyValue(entity, type.getRHSUniqueKeyPropertyName());
+        }
+        if (lazy != null) {
+            return lazy.getInternalIdentifier();
+        }
+        return target.getMappedClass().isInstance(value) ? target.getIdentifier(value) : value;
+    }
+
+    /**
+     * The index of the first property whose current value differs from a state, skipping {@code ignored}. The
+     * state may be a {@linkplain #snapshot snapshot} or a full state array: entity references compare by id either
+     * way, and collections count as changed only when Hibernate marked them dirty or they were replaced by an
+     * object that is not a Hibernate collection.
+     *
+     * @return the index, or -1 if they are equal
+     */
+    int firstDifference(Object[] current, Object[] state, int ignored) {
+        return firstDifference(current, state, ignored, 0);
+    }
+
+    /** As {@link #firstDifference(Object[], Object[], int)}, from property {@code from} on. */
+    int firstDifference(Object[] current, Object[] state, int ignored, int from) {
+        Type[] types = persister.getPropertyTypes();
+        SessionFactoryImplementor factory = persister.getFactory();
+        for (int i = from; i < types.length; i++) {
+            Object now = current[i];
+            Object then = state[i];
+            if (i == ignored || now == then || !isTracked(i)
+                    || then == UNTRACKED && !types[i].isCollectionType()
+                    || now == LazyPropertyInitializer.UNFETCHED_PROPERTY
+                    || then == LazyPropertyInitializer.UNFETCHED_PROPERTY) {
+                continue;
+            }
+            if (types[i].isCollectionType()) {
+                if (now instanceof PersistentCollection<?> collection ? collection.isDirty() : isNonEmpty(now)) {
+                    return i;
+                }
+            } else if (!types[i].isEqual(now, then, factory)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A plain (not yet Hibernate's) collection counts as an edit once it has elements. */
+    private static boolean isNonEmpty(@Nullable Object collection) {
+        if (collection instanceof java.util.Collection<?> elements) {
+            return !elements.isEmpty();
+        }
+        if (collection instanceof java.util.Map<?, ?> entries) {
+            return !entries.isEmpty();
+        }
+        return collection != null;
+    }
+
+    /** @return the index of the version property, or -1 if the entity is not versioned */
+    int versionIndex() {
+        return persister.isVersioned() ? persister.getVersionPropertyIndex() : -1;
     }
 }

@@ -2,17 +2,26 @@ package io.github.canonicalstore.internal.hibernate;
 
 import io.github.canonicalstore.CanonicalConflictException;
 import io.github.canonicalstore.CanonicalStore;
+import io.github.canonicalstore.CanonicalStoreEvent.Kind;
+import io.github.canonicalstore.CanonicalStoreListener;
 import io.github.canonicalstore.CanonicalStoreStatistics;
 import io.github.canonicalstore.NonCanonical;
+import io.github.canonicalstore.Subscription;
 import io.github.canonicalstore.hibernate.CanonicalStoreSettings;
 import io.github.canonicalstore.internal.store.CanonicalMap;
+import io.github.canonicalstore.internal.store.Owner;
 import io.github.canonicalstore.internal.store.StoreCounters;
+import java.lang.reflect.Field;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.hibernate.annotations.TenantId;
 import org.hibernate.boot.Metadata;
+import org.hibernate.engine.spi.EntityEntry;
+import org.hibernate.engine.spi.SelfDirtinessTracker;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.mapping.PersistentClass;
@@ -22,6 +31,8 @@ import org.hibernate.proxy.HibernateProxy;
 import org.hibernate.proxy.LazyInitializer;
 import org.hibernate.service.Service;
 import org.hibernate.service.spi.Stoppable;
+import org.hibernate.type.EntityType;
+import org.hibernate.type.Type;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,19 +40,23 @@ import org.jspecify.annotations.Nullable;
  * keeps its state), and the implementation of the public {@link CanonicalStore}.
  *
  * <p>Thread-safe. The hot path is {@link #instantiate}: one {@code HashMap} lookup for the session's owner, one key
- * allocation and one {@link CanonicalMap#claim}.
+ * allocation and one {@link CanonicalMap#claim}, which for an instance another session used last compares its
+ * state with the row's committed state (rule 4); then {@link #afterLoad} records the state Hibernate loaded.
  */
 public final class HibernateCanonicalStore implements CanonicalStore, Service, Stoppable {
     @java.io.Serial
     private static final long serialVersionUID = 1L;
 
-    private final SessionFactoryImplementor factory;
-    private final StoreSettings settings;
-    private final StoreCounters counters = new StoreCounters();
-    private final CanonicalMap<EntityRef, Object> map = new CanonicalMap<>(counters, key -> { });
-    private final ConcurrentHashMap<String, RootIds> roots = new ConcurrentHashMap<>();
+    private final transient SessionFactoryImplementor factory;
+    private final transient StoreSettings settings;
+    private final transient StoreCounters counters = new StoreCounters();
+    private final transient StoreEvents events = new StoreEvents();
+    private final transient CanonicalMap<EntityRef, Object> map = new CanonicalMap<>(counters, this::released);
+    private final transient ConcurrentHashMap<String, RootIds> roots = new ConcurrentHashMap<>();
+    /** Counts the commits the store has seen change a canonical instance; see {@link RowState#committedAt}. */
+    private final transient AtomicLong epoch = new AtomicLong();
     /** Tenant identifiers seen in loads, to find the key of an instance whose tenant is not known. */
-    private final Set<Object> tenants = ConcurrentHashMap.newKeySet();
+    private final transient Set<Object> tenants = ConcurrentHashMap.newKeySet();
 
     HibernateCanonicalStore(SessionFactoryImplementor factory, StoreSettings settings) {
         this.factory = factory;
@@ -50,6 +65,11 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
 
     CanonicalMap<EntityRef, Object> map() {
         return map;
+    }
+
+    /** @return the number of commits seen so far; see {@link RowState#committedAt} */
+    long epoch() {
+        return epoch.get();
     }
 
     /**
@@ -82,13 +102,25 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
             return EntityBinding.PLAIN;
         }
         RootIds root = roots.computeIfAbsent(persister.getRootEntityName(), this::rootIds);
-        return new EntityBinding(this, root, mappedClass,
+        return new EntityBinding(this, persister, root, mappedClass,
                 persister.getBytecodeEnhancementMetadata().isEnhancedForLazyLoading());
     }
 
     private RootIds rootIds(String rootEntityName) {
         EntityPersister root = factory.getMappingMetamodel().getEntityDescriptor(rootEntityName);
-        return new RootIds(rootEntityName, root.getIdentifierType(), factory);
+        return new RootIds(rootEntityName, root.getIdentifierType(), factory, root.getMappedClass(),
+                tenantIdField(root.getMappedClass()));
+    }
+
+    private static @Nullable Field tenantIdField(@Nullable Class<?> type) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                if (field.isAnnotationPresent(TenantId.class)) {
+                    return field;
+                }
+            }
+        }
+        return null;
     }
 
     private boolean isExcluded(EntityPersister persister) {
@@ -104,9 +136,11 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
         return false;
     }
 
+    // ---------------------------------------------------------------------------------------- loading
+
     /**
      * The instance a load in {@code session} gets for row {@code id} of {@code persister}'s entity: the canonical
-     * one if the store may hand it to this session, otherwise a private one (SEMANTICS rules 1 and 3).
+     * one if the store may hand it to this session, otherwise a private one (SEMANTICS rules 1, 3 and 4).
      */
     Object instantiate(EntityBinding binding, CanonicalPersister persister, Object id,
             SharedSessionContractImplementor session) {
@@ -124,14 +158,21 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
             return persister.instantiatePlain(id, session);
         }
         Object canonical = map.claim(key, owner, binding.mappedClass, () -> persister.instantiatePlain(id, session),
-                binding.busy);
+                binding);
         if (canonical == null) {
             if (settings.failOnConflict()) {
                 throw new CanonicalConflictException(tenantId, binding.root.rootEntityName, id,
-                        "is managed by another open session");
+                        map.isHeldByOther(key, owner)
+                                ? "is managed by another open session"
+                                : "has pending edits or a newer committed version that this load would overwrite");
             }
             counters.recordIsolation();
             return persister.instantiatePlain(id, session);
+        }
+        if (owner.isStateless()) {
+            // Hibernate reports no stateless load to any listener: what it writes into the instance stays unknown
+            Object previous = map.attachment(key, canonical);
+            map.attach(key, canonical, new RowState(binding.mappedClass, null, RowState.committedAt(previous)));
         }
         owner.claimed(key);
         persister.relink(canonical, id, session);
@@ -139,8 +180,32 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
     }
 
     /**
+     * Hibernate finished loading {@code entity} in {@code session} (POST_LOAD): if it is canonical, remember the
+     * state Hibernate loaded as its row's committed state, and report the refresh (rule 2).
+     */
+    void afterLoad(EntityBinding binding, Object entity, Object id, SharedSessionContractImplementor session) {
+        SessionOwner owner = session.getExtension(SessionOwner.class);
+        if (owner == null || entity.getClass() != binding.mappedClass) {
+            return;
+        }
+        EntityRef key = binding.root.key(session.getTenantIdentifierValue(), id);
+        if (binding.enhancedForLazyLoading && map.adopt(key, entity, owner)) {
+            owner.claimed(key); // an enhanced entity that served as its own lazy proxy (EnhancedProxyGuard)
+        }
+        if (map.get(key) == entity) {
+            EntityEntry entry = session.getPersistenceContextInternal().getEntry(entity);
+            Object[] loaded = entry == null ? null : entry.getLoadedState();
+            Object[] snapshot = binding.snapshot(loaded != null ? loaded : binding.persister.getValues(entity));
+            long committedAt = RowState.committedAt(map.attachment(key, entity));
+            if (map.attach(key, entity, new RowState(binding.mappedClass, snapshot, committedAt))) {
+                events.fire(Kind.REFRESHED, binding.mappedClass, key, entity);
+            }
+        }
+    }
+
+    /**
      * Whether a load of row {@code id} in {@code session} would hand out a live canonical instance: one is alive,
-     * of the binding's class, and no other open session owns it.
+     * of the binding's class, no other open session owns it and it may be taken over.
      */
     boolean isAvailableTo(EntityBinding binding, Object id, SharedSessionContractImplementor session) {
         SessionOwner owner = session.getExtension(SessionOwner.class);
@@ -152,32 +217,182 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
         return live != null
                 && live.getClass() == binding.mappedClass
                 && !map.isHeldByOther(key, owner)
-                && !binding.busy.test(live)
+                && !binding.refuses(live, map.attachment(key, live), owner)
                 && !owner.isMerging(live);
     }
 
-    /**
-     * Makes {@code entity}, just initialised in {@code session} without passing through {@link #instantiate} (an
-     * enhanced lazy proxy), the canonical instance of its row if none is alive.
-     */
-    void adopt(EntityBinding binding, Object entity, Object id, SharedSessionContractImplementor session) {
-        SessionOwner owner = session.getExtension(SessionOwner.class);
-        if (owner == null || entity.getClass() != binding.mappedClass) {
-            return;
-        }
-        EntityRef key = binding.root.key(session.getTenantIdentifierValue(), id);
-        if (map.adopt(key, entity, owner)) {
-            owner.claimed(key);
-        }
+    /** A snapshot of {@code entity}'s current state (which must be an instance of a canonical entity). */
+    @Nullable RowState stateOf(Object entity) {
+        EntityBinding binding = bindingOf(factory.getMappingMetamodel().getEntityDescriptor(entity.getClass()));
+        return binding == null ? null
+                : new RowState(binding.mappedClass, binding.snapshot(binding.persister.getValues(entity)), 0);
+    }
+
+    /** Whether {@code entity} is the live canonical instance of its row, for the tenant of {@code session}. */
+    boolean isCanonical(Object entity, SharedSessionContractImplementor session) {
+        EntityPersister persister = factory.getMappingMetamodel().findEntityDescriptor(entity.getClass());
+        Object id = persister == null ? null : persister.getIdentifier(entity, session);
+        EntityRef key = id == null ? null : keyOf(persister, session.getTenantIdentifierValue(), id);
+        return key != null && map.get(key) == entity;
     }
 
     /** The key of a canonical entity persister's row, or {@code null} if the persister's entities are plain. */
     @Nullable EntityRef keyOf(EntityPersister persister, @Nullable Object tenantId, Object id) {
-        if (!(persister instanceof CanonicalPersister canonical)) {
-            return null;
+        EntityBinding binding = bindingOf(persister);
+        return binding == null ? null : binding.root.key(tenantId, id);
+    }
+
+    private static @Nullable EntityBinding bindingOf(EntityPersister persister) {
+        if (persister instanceof CanonicalPersister canonical) {
+            EntityBinding binding = canonical.binding();
+            return binding.isCanonical() ? binding : null;
         }
-        EntityBinding binding = canonical.binding();
-        return binding.isCanonical() ? binding.root.key(tenantId, id) : null;
+        return null;
+    }
+
+    // ---------------------------------------------------------------------------------------- commit and rollback
+
+    /**
+     * A transaction of {@code session} committed an update of {@code entity} whose new state is {@code state}
+     * (POST_COMMIT_UPDATE). If {@code entity} is the canonical instance, {@code state} becomes its committed state.
+     * Otherwise the state is written into the canonical instance if no open session owns it and it has no pending
+     * edits (or its only edits are the ones that were just committed by merging it); else the conflict is counted
+     * and reported (rule 5).
+     */
+    void afterCommittedUpdate(EntityPersister persister, Object entity, Object id, Object[] state,
+            SharedSessionContractImplementor session) {
+        EntityBinding binding = bindingOf(persister);
+        if (binding == null) {
+            return;
+        }
+        EntityRef key = binding.root.key(session.getTenantIdentifierValue(), id);
+        Object canonical = map.get(key);
+        if (canonical == null) {
+            return;
+        }
+        EntityBinding target = bindingOf(factory.getMappingMetamodel().getEntityDescriptor(canonical.getClass()));
+        if (target == null) {
+            return;
+        }
+        if (canonical == entity) {
+            map.attach(key, canonical, new RowState(target.mappedClass, target.snapshot(state), epoch.incrementAndGet()));
+            events.fire(Kind.UPDATED, target.mappedClass, key, canonical);
+            return;
+        }
+        SessionOwner owner = session.getExtension(SessionOwner.class);
+        SessionOwner.Merged merge = owner == null ? null : owner.mergedInto(entity);
+        Owner propagation = () -> true;
+        boolean taken = target.mappedClass == entity.getClass()
+                && map.claimExisting(key, canonical, propagation, merge != null && merge.canonical() == canonical
+                        // the edits merged went into what committed; only later edits would be lost
+                        ? (instance, committed, claimant) -> EntityBinding.isAttachedElsewhere(instance)
+                                || target.hasEditsOtherThan(instance, merge.atMerge(), state)
+                        : target);
+        if (!taken) {
+            counters.recordConflict();
+            events.fire(Kind.CONFLICT, target.mappedClass, key, canonical);
+            return;
+        }
+        try {
+            writeState(target, canonical, state);
+            map.attach(key, canonical, new RowState(target.mappedClass, target.snapshot(state), epoch.incrementAndGet()));
+        } finally {
+            map.disown(key, propagation);
+        }
+        counters.recordPropagation();
+        events.fire(Kind.UPDATED, target.mappedClass, key, canonical);
+    }
+
+    /**
+     * Writes {@code state} into {@code instance}, except collections: the instance keeps its own (a collection of
+     * another session's persistence context must not be shared), and the next load replaces them.
+     */
+    private static void writeState(EntityBinding binding, Object instance, Object[] state) {
+        EntityPersister persister = binding.persister;
+        Type[] types = persister.getPropertyTypes();
+        Object[] values = persister.getValues(instance);
+        for (int i = 0; i < types.length; i++) {
+            if (!types[i].isCollectionType() && binding.isTracked(i)) {
+                values[i] = types[i].deepCopy(state[i], persister.getFactory());
+            }
+        }
+        persister.setValues(instance, values);
+        if (instance instanceof SelfDirtinessTracker tracker) {
+            tracker.$$_hibernate_clearDirtyAttributes();
+        }
+    }
+
+    /**
+     * A transaction of {@code owner}'s session rolled back, before Hibernate clears its persistence context: every
+     * canonical instance the session owns whose state differs from its row's committed state is put back to that
+     * state (rule 6). A to-one that changed points again at the committed row (its canonical instance if one is
+     * alive, otherwise a reference of the session's). Collections changed in the transaction cannot be put back
+     * (their committed contents are not known): they keep their contents until the next load replaces them.
+     */
+    void restoreAfterRollback(SessionOwner owner, Iterable<EntityRef> keys, SharedSessionContractImplementor session) {
+        for (EntityRef key : keys) {
+            if (map.owner(key) != owner) {
+                continue;
+            }
+            Object canonical = map.get(key);
+            Object state = canonical == null ? null : map.attachment(key, canonical);
+            if (!(state instanceof RowState row) || row.values == null) {
+                continue;
+            }
+            EntityBinding binding = bindingOf(factory.getMappingMetamodel().getEntityDescriptor(canonical.getClass()));
+            if (binding != null && binding.hasPendingEdits(canonical, state)) {
+                restore(binding, canonical, row.values, key.tenantId, session);
+                if (canonical instanceof SelfDirtinessTracker tracker) {
+                    tracker.$$_hibernate_clearDirtyAttributes();
+                }
+                counters.recordRestore();
+                events.fire(Kind.RESTORED, binding.mappedClass, key, canonical);
+            }
+        }
+    }
+
+    private void restore(EntityBinding binding, Object instance, Object[] snapshot, @Nullable Object tenantId,
+            SharedSessionContractImplementor session) {
+        EntityPersister persister = binding.persister;
+        Type[] types = persister.getPropertyTypes();
+        Object[] values = persister.getValues(instance);
+        for (int i = 0; i < types.length; i++) {
+            Object committed = snapshot[i];
+            if (committed == EntityBinding.UNTRACKED || types[i].isCollectionType() || !binding.isTracked(i)
+                    || committed == org.hibernate.bytecode.enhance.spi.LazyPropertyInitializer.UNFETCHED_PROPERTY
+                    || types[i].isEqual(values[i], committed, factory)) {
+                continue;
+            }
+            if (types[i] instanceof EntityType entityType) {
+                values[i] = committed == null ? null : reference(entityType, committed, tenantId, session);
+            } else {
+                values[i] = types[i].deepCopy(committed, factory);
+            }
+        }
+        persister.setValues(instance, values);
+    }
+
+    /** An entity reference for a committed to-one: the target's canonical instance, or one of the session's. */
+    private Object reference(EntityType type, Object id, @Nullable Object tenantId,
+            SharedSessionContractImplementor session) {
+        EntityPersister target = factory.getMappingMetamodel().getEntityDescriptor(type.getAssociatedEntityName());
+        EntityRef key = type.isReferenceToPrimaryKey() ? keyOf(target, tenantId, id) : null;
+        Object canonical = key == null ? null : map.get(key);
+        return canonical != null ? canonical : session.internalLoad(target.getEntityName(), id, false, true);
+    }
+
+    /** A committed transaction deleted the row: it leaves the store (rule 6). */
+    void afterCommittedDelete(EntityPersister persister, Object id, SharedSessionContractImplementor session) {
+        EntityRef key = keyOf(persister, session.getTenantIdentifierValue(), id);
+        Object removed = key == null ? null : map.remove(key);
+        if (removed != null) {
+            events.fire(Kind.EVICTED, removed.getClass(), key, removed);
+        }
+    }
+
+    private void released(EntityRef key, @Nullable Object state) {
+        Class<?> type = state instanceof RowState row ? row.entityClass : key.root.rootClass;
+        events.fire(Kind.RELEASED, type, key, null);
     }
 
     // ---------------------------------------------------------------------------------------- CanonicalStore
@@ -206,8 +421,9 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
     @Override
     public CanonicalStoreStatistics statistics() {
         map.drainIfUncontended();
-        return CanonicalStoreStatistics.of(
-                counters.hits(), counters.misses(), counters.isolations(), counters.releases());
+        return CanonicalStoreStatistics.of(counters.hits(), counters.misses(), counters.isolations(),
+                counters.releases(), counters.conflicts(), counters.restores(), counters.propagations(),
+                Math.max(0, counters.pins()));
     }
 
     @Override
@@ -228,12 +444,50 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
         Objects.requireNonNull(id, "id");
         EntityPersister persister = requireEntity(type);
         EntityRef key = keyOf(persister, null, coerceId(persister, id));
-        return key != null && map.remove(key);
+        Object removed = key == null ? null : map.remove(key);
+        if (removed == null) {
+            return false;
+        }
+        events.fire(Kind.EVICTED, removed.getClass(), key, removed);
+        return true;
     }
 
     @Override
     public void evictAll() {
-        map.clear();
+        map.clear((key, instance) -> events.fire(Kind.EVICTED, instance.getClass(), key, instance));
+    }
+
+    @Override
+    public <T> T canonicalize(T entity) {
+        Object target = unproxy(entity, "canonicalize");
+        EntityPersister persister = requirePersisterOf(target);
+        EntityBinding binding = bindingOf(persister);
+        if (binding == null) {
+            throw new IllegalArgumentException("canonicalize: entity " + persister.getEntityName()
+                    + " is excluded from the canonical store");
+        }
+        Object id = persister.getIdentifier(target, (SharedSessionContractImplementor) null);
+        if (id == null) {
+            throw new IllegalArgumentException("canonicalize: the " + persister.getEntityName()
+                    + " has no identifier (a transient entity has no row to be canonical for)");
+        }
+        if (EntityBinding.isAttachedElsewhere(target)) {
+            throw new IllegalArgumentException("canonicalize: the " + persister.getEntityName() + "#" + id
+                    + " is managed by an open session; only loads hand instances to sessions");
+        }
+        EntityRef key = binding.root.key(binding.root.tenantOf(target), id);
+        Object canonical = map.putIfAbsent(key, target);
+        if (canonical == target) {
+            map.attach(key, target, new RowState(target.getClass(), binding.snapshot(persister.getValues(target)), 0));
+        }
+        @SuppressWarnings("unchecked") // canonical is target, or the live instance of the same row and root
+        T result = (T) canonical;
+        return result;
+    }
+
+    @Override
+    public <T> Subscription subscribe(Class<T> type, CanonicalStoreListener<? super T> listener) {
+        return events.subscribe(type, listener);
     }
 
     @Override
@@ -243,7 +497,7 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
 
     @Override
     public void stop() {
-        map.clear();
+        map.clear((key, instance) -> { });
     }
 
     @Override
@@ -256,8 +510,16 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
     private EntityPersister requireEntity(Class<?> type) {
         EntityPersister persister = factory.getMappingMetamodel().findEntityDescriptor(type);
         if (persister == null) {
-            throw new IllegalArgumentException(
-                    "not an entity class of this SessionFactory: " + type.getName());
+            throw new IllegalArgumentException("not an entity class of this SessionFactory: " + type.getName());
+        }
+        return persister;
+    }
+
+    private EntityPersister requirePersisterOf(Object entity) {
+        EntityPersister persister = factory.getMappingMetamodel().findEntityDescriptor(entity.getClass());
+        if (persister == null) {
+            throw new IllegalArgumentException("not an entity of this SessionFactory: " + entity.getClass().getName()
+                    + " (" + entity + ")");
         }
         return persister;
     }
@@ -291,24 +553,22 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
 
     /** Finds the key under which {@code entity} is the live canonical instance, trying every tenant seen. */
     private EntityRef requireCanonicalKey(Object entity) {
-        EntityPersister persister = factory.getMappingMetamodel().findEntityDescriptor(entity.getClass());
-        if (persister == null) {
-            throw new IllegalArgumentException("not an entity of this SessionFactory: " + entity.getClass().getName());
-        }
+        EntityPersister persister = requirePersisterOf(entity);
         Object id = persister.getIdentifier(entity, (SharedSessionContractImplementor) null);
         if (id == null) {
             throw new IllegalArgumentException("not canonical: " + persister.getEntityName() + " instance "
                     + "has no identifier (a transient entity is never canonical)");
         }
-        EntityRef key = keyOf(persister, null, id);
-        if (key == null) {
+        EntityBinding binding = bindingOf(persister);
+        if (binding == null) {
             throw new IllegalArgumentException("not canonical: entity " + persister.getEntityName()
                     + " is excluded from the canonical store");
         }
+        EntityRef key = binding.root.key(binding.root.tenantOf(entity), id);
         if (map.get(key) != entity) {
             for (Object tenantId : tenants) {
-                EntityRef tenantKey = keyOf(persister, tenantId, id);
-                if (tenantKey != null && map.get(tenantKey) == entity) {
+                EntityRef tenantKey = binding.root.key(tenantId, id);
+                if (map.get(tenantKey) == entity) {
                     return tenantKey;
                 }
             }

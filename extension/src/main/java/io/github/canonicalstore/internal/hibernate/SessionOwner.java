@@ -1,14 +1,21 @@
 package io.github.canonicalstore.internal.hibernate;
 
 import io.github.canonicalstore.internal.store.Owner;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.sql.Connection;
+import java.sql.SQLException;
 import org.hibernate.SessionEventListener;
+import org.hibernate.StatelessSession;
 import org.hibernate.engine.extension.spi.Extension;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.resource.jdbc.spi.JdbcSessionOwner;
+import org.hibernate.resource.transaction.spi.TransactionObserver;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +26,10 @@ import org.jspecify.annotations.Nullable;
  * ({@link SessionEventListener#end()}, which Hibernate calls on close while the persistence context is intact). It
  * holds its session weakly: a session that the application dropped without closing stops owning anything once it
  * is collected.
+ *
+ * <p>Once it owns something it also follows the session's transactions: a {@link Synchronization} registered with
+ * each transaction restores, on rollback, the canonical instances the transaction changed (rule 6); Hibernate calls
+ * it before it clears the persistence context, while this owner still holds them.
  *
  * <p>Thread safety: {@link #isActive()} may be called from any thread; every other method is called on the
  * session's thread, as Hibernate sessions are single-threaded.
@@ -31,11 +42,71 @@ final class SessionOwner implements Owner, Extension, SessionEventListener {
     private volatile boolean ended;
     private final transient List<EntityRef> claimed = new ArrayList<>();
     private transient @Nullable Map<Object, Integer> merging;
+    /** Managed copies made by merging a canonical instance in the current transaction, to that merge. */
+    private transient @Nullable Map<Object, Merged> mergedCopies;
+    /** Work that waits for the current transaction to commit (a StatelessSession's writes); dropped on rollback. */
+    private transient @Nullable List<Runnable> afterCommit;
     private boolean listening;
+    private boolean synchronizationRegistered;
+    private final boolean stateless;
+    /** The store's commit epoch when the current transaction began; -1 outside a transaction. */
+    private long transactionStart = -1;
+    /** Whether the current transaction reads from a snapshot; {@code null} until asked. */
+    private @Nullable Boolean snapshotReads;
 
     SessionOwner(HibernateCanonicalStore store, SharedSessionContractImplementor session) {
         this.store = store;
         this.session = new WeakReference<>(session);
+        this.stateless = session instanceof StatelessSession;
+        JdbcSessionOwner jdbc = session;
+        jdbc.getTransactionCoordinator().addObserver(new TransactionObserver() {
+            @Override
+            public void afterBegin() {
+                transactionStart = store.epoch();
+                snapshotReads = null;
+                if (listening) {
+                    registerSynchronization();
+                }
+            }
+
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(boolean successful, boolean delayed) {
+                transactionStart = -1;
+            }
+        });
+    }
+
+    boolean isStateless() {
+        return stateless;
+    }
+
+    /**
+     * Whether this session's current transaction may read rows older than a commit the store saw at epoch
+     * {@code committedAt}: it reads from a snapshot (repeatable read or stricter) that it may have taken before
+     * that commit. Outside a transaction, and under read committed, every statement sees every earlier commit.
+     */
+    boolean mayReadOlderThan(long committedAt) {
+        long start = transactionStart;
+        return start >= 0 && committedAt > start && readsFromSnapshot();
+    }
+
+    private boolean readsFromSnapshot() {
+        Boolean snapshot = snapshotReads;
+        if (snapshot == null) {
+            SharedSessionContractImplementor owner = session.get();
+            try {
+                snapshot = owner == null || owner.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection()
+                        .getTransactionIsolation() >= Connection.TRANSACTION_REPEATABLE_READ;
+            } catch (SQLException | RuntimeException e) {
+                snapshot = true; // cannot tell: assume the stricter
+            }
+            snapshotReads = snapshot;
+        }
+        return snapshot;
     }
 
     @Override
@@ -46,13 +117,100 @@ final class SessionOwner implements Owner, Extension, SessionEventListener {
     /** Records a claim, so that it is let go of when the session clears or ends. */
     void claimed(EntityRef key) {
         if (!listening) {
-            SharedSessionContractImplementor owner = session.get();
-            if (owner != null) {
-                owner.getEventListenerManager().addListener(this);
-            }
-            listening = true;
+            startListening();
+        }
+        if (!synchronizationRegistered) {
+            registerSynchronization();
         }
         claimed.add(key);
+    }
+
+    private void startListening() {
+        listening = true;
+        SharedSessionContractImplementor owner = session.get();
+        if (owner != null) {
+            owner.getEventListenerManager().addListener(this);
+        }
+    }
+
+    /**
+     * Runs {@code work} once the current transaction commits, or now outside a transaction; drops it if the
+     * transaction rolls back.
+     */
+    void afterCommit(Runnable work) {
+        SharedSessionContractImplementor owner = session.get();
+        if (owner == null || !owner.isTransactionInProgress()) {
+            work.run();
+            return;
+        }
+        if (afterCommit == null) {
+            afterCommit = new ArrayList<>();
+        }
+        afterCommit.add(work);
+        if (!listening) {
+            startListening();
+        }
+        registerSynchronization();
+    }
+
+    /** Follows the session's current transaction, if one is active and not followed yet. */
+    private void registerSynchronization() {
+        SharedSessionContractImplementor owner = session.get();
+        if (synchronizationRegistered || owner == null || !owner.isTransactionInProgress()) {
+            return;
+        }
+        owner.accessTransaction().registerSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                synchronizationRegistered = false;
+                List<Runnable> committed = afterCommit;
+                afterCommit = null;
+                SharedSessionContractImplementor owner = session.get();
+                if (status == Status.STATUS_COMMITTED) {
+                    if (committed != null) {
+                        committed.forEach(Runnable::run);
+                    }
+                } else if (owner != null) {
+                    store.restoreAfterRollback(SessionOwner.this, claimed, owner);
+                }
+            }
+        });
+        synchronizationRegistered = true;
+    }
+
+    /**
+     * A merge of canonical instance {@code canonical}, whose state was {@code atMerge} when it was merged: the
+     * edits it held then went into the managed copy, and are resolved by what the copy commits.
+     */
+    record Merged(Object canonical, RowState atMerge) {
+    }
+
+    /** Records that merging canonical instance {@code canonical} made or updated the managed copy {@code copy}. */
+    void merged(Object canonical, RowState atMerge, Object copy) {
+        if (mergedCopies == null) {
+            mergedCopies = new IdentityHashMap<>();
+        }
+        mergedCopies.put(copy, new Merged(canonical, atMerge));
+        if (!listening) {
+            startListening();
+        }
+        registerSynchronization();
+    }
+
+    /** @return the merge of a canonical instance that made {@code copy}, or {@code null} */
+    @Nullable Merged mergedInto(Object copy) {
+        return mergedCopies == null ? null : mergedCopies.get(copy);
+    }
+
+    @Override
+    public void transactionCompletion(boolean successful) {
+        if (mergedCopies != null) {
+            mergedCopies.clear();
+        }
     }
 
     /** Lets go of one row's canonical instance (the session evicted or deleted it). */
@@ -72,6 +230,7 @@ final class SessionOwner implements Owner, Extension, SessionEventListener {
     public void end() {
         ended = true;
         disownAll();
+        mergedCopies = null;
     }
 
     boolean isMerging() {

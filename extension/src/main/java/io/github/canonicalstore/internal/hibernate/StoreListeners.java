@@ -12,8 +12,16 @@ import org.hibernate.event.spi.MergeEvent;
 import org.hibernate.event.spi.MergeEventListener;
 import org.hibernate.event.spi.PostCommitDeleteEventListener;
 import org.hibernate.event.spi.PostDeleteEvent;
+import org.hibernate.event.spi.PostCommitUpdateEventListener;
 import org.hibernate.event.spi.PostLoadEvent;
 import org.hibernate.event.spi.PostLoadEventListener;
+import org.hibernate.event.spi.PostDeleteEventListener;
+import org.hibernate.event.spi.PostUpdateEvent;
+import org.hibernate.event.spi.PostUpdateEventListener;
+import org.hibernate.event.spi.PostUpsertEvent;
+import org.hibernate.event.spi.PostUpsertEventListener;
+import org.hibernate.StatelessSession;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.proxy.HibernateProxy;
 import org.hibernate.proxy.LazyInitializer;
@@ -68,19 +76,94 @@ final class StoreListeners {
     }
 
     /**
-     * An enhanced entity that served as its own lazy proxy did not pass through the persister's
-     * {@code instantiate} when it was loaded: it becomes canonical now if no canonical instance is alive
-     * (see {@link EnhancedProxyGuard}). Costs one flag test for every other entity.
+     * A load finished: a canonical instance records the state Hibernate loaded as its committed state, and an
+     * enhanced entity that served as its own lazy proxy (see {@link EnhancedProxyGuard}) becomes canonical if no
+     * canonical instance is alive.
      */
-    static final class AdoptEnhancedProxies implements PostLoadEventListener {
+    static final class AfterLoad implements PostLoadEventListener {
         @Override
         public void onPostLoad(PostLoadEvent event) {
             if (event.getPersister() instanceof CanonicalPersister canonical) {
                 EntityBinding binding = canonical.binding();
-                if (binding.enhancedForLazyLoading && binding.isCanonical()) {
-                    binding.store.adopt(binding, event.getEntity(), event.getId(), event.getSession());
+                if (binding.isCanonical()) {
+                    binding.store.afterLoad(binding, event.getEntity(), event.getId(), event.getSession());
                 }
             }
+        }
+    }
+
+    /** A committed update reaches the canonical instance of its row (SEMANTICS rule 5). */
+    static final class UpdateCommitted implements PostCommitUpdateEventListener {
+        private static final long serialVersionUID = 1L;
+
+        private final transient HibernateCanonicalStore store;
+
+        UpdateCommitted(HibernateCanonicalStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public void onPostUpdate(PostUpdateEvent event) {
+            store.afterCommittedUpdate(event.getPersister(), event.getEntity(), event.getId(), event.getState(),
+                    event.getSession());
+        }
+
+        @Override
+        public void onPostUpdateCommitFailed(PostUpdateEvent event) {
+            // nothing was committed: a rollback restores the canonical instance if it changed
+        }
+
+        @Override
+        public boolean requiresPostCommitHandling(EntityPersister persister) {
+            return persister instanceof CanonicalPersister canonical && canonical.binding().isCanonical();
+        }
+    }
+
+    /**
+     * A StatelessSession writes at once and reports no commit: its updates and deletes reach the store when its
+     * transaction commits (at once without a transaction). Stateful sessions are followed by the post-commit
+     * listeners instead.
+     */
+    static final class StatelessWrites
+            implements PostUpdateEventListener, PostUpsertEventListener, PostDeleteEventListener {
+        private final HibernateCanonicalStore store;
+
+        StatelessWrites(HibernateCanonicalStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public void onPostUpdate(PostUpdateEvent event) {
+            written(event.getSession(), event.getPersister(), () -> store.afterCommittedUpdate(event.getPersister(),
+                    event.getEntity(), event.getId(), event.getState(), event.getSession()));
+        }
+
+        @Override
+        public void onPostUpsert(PostUpsertEvent event) {
+            written(event.getSession(), event.getPersister(), () -> store.afterCommittedUpdate(event.getPersister(),
+                    event.getEntity(), event.getId(), event.getState(), event.getSession()));
+        }
+
+        @Override
+        public void onPostDelete(PostDeleteEvent event) {
+            written(event.getSession(), event.getPersister(),
+                    () -> store.afterCommittedDelete(event.getPersister(), event.getId(), event.getSession()));
+        }
+
+        private static void written(SharedSessionContractImplementor session, EntityPersister persister,
+                Runnable work) {
+            if (session instanceof StatelessSession && persister instanceof CanonicalPersister canonical
+                    && canonical.binding().isCanonical()) {
+                SessionOwner owner = session.getExtension(SessionOwner.class);
+                if (owner != null) {
+                    owner.afterCommit(work);
+                }
+            }
+        }
+
+        @Override
+        public boolean requiresPostCommitHandling(EntityPersister persister) {
+            return false;
         }
     }
 
@@ -96,11 +179,7 @@ final class StoreListeners {
 
         @Override
         public void onPostDelete(PostDeleteEvent event) {
-            EntityRef key = store.keyOf(event.getPersister(), event.getSession().getTenantIdentifierValue(),
-                    event.getId());
-            if (key != null) {
-                store.map().remove(key);
-            }
+            store.afterCommittedDelete(event.getPersister(), event.getId(), event.getSession());
         }
 
         @Override
@@ -121,41 +200,41 @@ final class StoreListeners {
      * notes, section 1.2, "merge(detached X)").
      */
     static final class MergeGuard implements MergeEventListener {
+        private final HibernateCanonicalStore store;
         private final List<MergeEventListener> delegates;
 
-        MergeGuard(List<MergeEventListener> delegates) {
+        MergeGuard(HibernateCanonicalStore store, List<MergeEventListener> delegates) {
+            this.store = store;
             this.delegates = List.copyOf(delegates);
         }
 
         @Override
         public void onMerge(MergeEvent event) throws HibernateException {
-            Object original = initialisedTarget(event.getOriginal());
-            SessionOwner owner = event.getSession().getExtension(SessionOwner.class);
-            if (owner == null || original == null) {
-                delegates.forEach(listener -> listener.onMerge(event));
-                return;
-            }
-            owner.beginMerge(original);
-            try {
-                delegates.forEach(listener -> listener.onMerge(event));
-            } finally {
-                owner.endMerge(original);
-            }
+            guarded(event, () -> delegates.forEach(listener -> listener.onMerge(event)));
         }
 
         @Override
         public void onMerge(MergeEvent event, MergeContext copiedAlready) throws HibernateException {
+            guarded(event, () -> delegates.forEach(listener -> listener.onMerge(event, copiedAlready)));
+        }
+
+        private void guarded(MergeEvent event, Runnable merge) {
             Object original = initialisedTarget(event.getOriginal());
             SessionOwner owner = event.getSession().getExtension(SessionOwner.class);
             if (owner == null || original == null) {
-                delegates.forEach(listener -> listener.onMerge(event, copiedAlready));
+                merge.run();
                 return;
             }
+            RowState atMerge = store.isCanonical(original, event.getSession()) ? store.stateOf(original) : null;
             owner.beginMerge(original);
             try {
-                delegates.forEach(listener -> listener.onMerge(event, copiedAlready));
+                merge.run();
             } finally {
                 owner.endMerge(original);
+            }
+            Object copy = event.getResult();
+            if (copy != null && copy != original && atMerge != null) {
+                owner.merged(original, atMerge, copy);
             }
         }
     }

@@ -9,8 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
-import java.util.function.Predicate;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -69,21 +68,21 @@ public final class CanonicalMap<K, V> {
     private final ReferenceQueue<V> queue = new ReferenceQueue<>();
     private final ReentrantLock drainLock = new ReentrantLock();
     private final StoreCounters counters;
-    private final Consumer<? super K> onRelease;
+    private final BiConsumer<? super K, @Nullable Object> onRelease;
 
     /** Creates an empty map with its own counters that reports nothing on release. */
     public CanonicalMap() {
-        this(new StoreCounters(), key -> { });
+        this(new StoreCounters(), (key, attachment) -> { });
     }
 
     /**
      * Creates an empty map.
      *
-     * @param counters where hits, misses and releases are counted
-     * @param onRelease called with the key of each entry removed after its instance was collected, on the thread
-     *     that drains; it must not call back into this map
+     * @param counters where hits, misses, releases and pins are counted
+     * @param onRelease called with the key and the last attachment of each entry removed after its instance was
+     *     collected, on the thread that drains; it must not block, and must not call back into this map
      */
-    public CanonicalMap(StoreCounters counters, Consumer<? super K> onRelease) {
+    public CanonicalMap(StoreCounters counters, BiConsumer<? super K, @Nullable Object> onRelease) {
         this.counters = Objects.requireNonNull(counters, "counters");
         this.onRelease = Objects.requireNonNull(onRelease, "onRelease");
     }
@@ -106,13 +105,14 @@ public final class CanonicalMap<K, V> {
      * @param owner the claimant
      * @param type the exact class the caller needs
      * @param factory makes a new instance of class {@code type}; called at most once per attempt, outside any lock
-     * @param busy whether a live instance that {@code owner} does not own yet may not be taken over now (for
-     *     example, its previous owner has not finished letting go of it); tested without any lock
+     * @param admission whether a live instance that {@code owner} does not own yet may be taken over now (for
+     *     example, not if its previous owner has not finished letting go of it, or it has unsaved changes); given the
+     *     instance and its entry's {@linkplain #attachment attachment}, asked without any lock
      * @return the canonical instance, now owned by {@code owner}, or {@code null} if another active owner holds it
      *     or it is busy
      */
     public @Nullable V claim(K key, Owner owner, Class<?> type, Supplier<? extends V> factory,
-            Predicate<? super V> busy) {
+            Admission<? super V> admission) {
         V created = null;
         for (;;) {
             Entry<K, V> current = map.get(key);
@@ -120,7 +120,7 @@ public final class CanonicalMap<K, V> {
                 V live = current.get();
                 if (live != null) {
                     if (live.getClass() == type) {
-                        if (current.owner != owner && busy.test(live)) {
+                        if (current.owner != owner && admission.refuses(live, current.attachment, owner)) {
                             return null;
                         }
                         if (current.tryClaim(owner)) {
@@ -174,6 +174,69 @@ public final class CanonicalMap<K, V> {
         }
         counters.misses.increment();
         return true;
+    }
+
+    /**
+     * The attachment of the entry whose canonical instance is {@code instance}: data the caller keeps with the
+     * instance, such as the row's last committed state.
+     *
+     * @param key the key
+     * @param instance the canonical instance
+     * @return the attachment, or {@code null} if there is none or {@code instance} is not canonical for {@code key}
+     */
+    public @Nullable Object attachment(K key, Object instance) {
+        Entry<K, V> entry = map.get(key);
+        return entry != null && entry.get() == instance ? entry.attachment : null;
+    }
+
+    /**
+     * Replaces the attachment of the entry whose canonical instance is {@code instance}.
+     *
+     * @param key the key
+     * @param instance the canonical instance
+     * @param attachment the new attachment, or {@code null} for none
+     * @return whether {@code instance} is canonical for {@code key} (otherwise nothing changed)
+     */
+    public boolean attach(K key, Object instance, @Nullable Object attachment) {
+        Entry<K, V> entry = map.get(key);
+        if (entry == null || entry.get() != instance) {
+            return false;
+        }
+        entry.attachment = attachment;
+        return true;
+    }
+
+    /**
+     * The owner of the entry for {@code key}.
+     *
+     * @param key the key
+     * @return its owner, active or not, or {@code null} if it has none or there is no entry
+     */
+    public @Nullable Owner owner(K key) {
+        Entry<K, V> entry = map.get(key);
+        return entry == null ? null : entry.owner;
+    }
+
+    /**
+     * Makes {@code owner} the owner of the live canonical instance {@code instance} of {@code key}, unless another
+     * active owner holds it or it is {@code busy}. Never creates an entry.
+     *
+     * @param key the key
+     * @param instance the canonical instance expected
+     * @param owner the claimant
+     * @param admission as for {@link #claim}
+     * @return whether {@code owner} now owns {@code instance}
+     */
+    public boolean claimExisting(K key, Object instance, Owner owner, Admission<? super V> admission) {
+        Entry<K, V> entry = map.get(key);
+        if (entry == null) {
+            return false;
+        }
+        V live = entry.get();
+        if (live != instance || entry.owner != owner && admission.refuses(live, entry.attachment, owner)) {
+            return false;
+        }
+        return entry.tryClaim(owner);
     }
 
     /**
@@ -255,7 +318,9 @@ public final class CanonicalMap<K, V> {
      * @throws IllegalStateException if the count would exceed {@link Integer#MAX_VALUE}
      */
     public int retain(K key, Object instance) {
-        return requireCanonical(key, instance).retain();
+        int pins = requireCanonical(key, instance).retain();
+        counters.pins.increment();
+        return pins;
     }
 
     /**
@@ -268,7 +333,9 @@ public final class CanonicalMap<K, V> {
      * @throws IllegalStateException if the instance has no pin to release
      */
     public int release(K key, Object instance) {
-        return requireCanonical(key, instance).release();
+        int pins = requireCanonical(key, instance).release();
+        counters.pins.decrement();
+        return pins;
     }
 
     /**
@@ -286,20 +353,57 @@ public final class CanonicalMap<K, V> {
      * Removes the entry for {@code key}, whatever its owner and pins. The instance itself is untouched.
      *
      * @param key the key
-     * @return whether a live canonical instance was removed
+     * @return the live canonical instance removed, or {@code null} if there was none
      */
-    public boolean remove(K key) {
+    public @Nullable V remove(K key) {
         Entry<K, V> removed = map.remove(key);
         afterWrite();
-        return removed != null && removed.unpinAll() != null;
+        return removed == null ? null : removed.unpinAll(counters);
     }
 
-    /** Removes every entry, whatever its owner and pins. */
-    public void clear() {
+    /**
+     * Removes the entry for {@code key} if its canonical instance is {@code instance}.
+     *
+     * @param key the key
+     * @param instance the instance expected
+     * @return whether it was removed
+     */
+    public boolean remove(K key, Object instance) {
+        Entry<K, V> entry = map.get(key);
+        if (entry == null || entry.get() != instance || !map.remove(key, entry)) {
+            return false;
+        }
+        entry.unpinAll(counters);
+        afterWrite();
+        return true;
+    }
+
+    /**
+     * Calls {@code action} with the key and live instance of every entry. Weakly consistent, as iteration over a
+     * {@link ConcurrentHashMap}.
+     *
+     * @param action what to do with each live entry
+     */
+    public void forEachLive(BiConsumer<? super K, ? super V> action) {
+        for (Entry<K, V> entry : map.values()) {
+            V live = entry.get();
+            if (live != null) {
+                action.accept(entry.key, live);
+            }
+        }
+    }
+
+    /**
+     * Removes every entry, whatever its owner and pins.
+     *
+     * @param removedLive called with the key and instance of each live entry removed
+     */
+    public void clear(BiConsumer<? super K, ? super V> removedLive) {
         for (K key : map.keySet()) {
             Entry<K, V> removed = map.remove(key);
-            if (removed != null) {
-                removed.unpinAll();
+            V live = removed == null ? null : removed.unpinAll(counters);
+            if (live != null) {
+                removedLive.accept(key, live);
             }
         }
         cleanUp();
@@ -383,7 +487,7 @@ public final class CanonicalMap<K, V> {
             Entry<K, V> dead = (Entry<K, V>) polled;
             if (map.remove(dead.key, dead)) {
                 counters.releases.increment();
-                onRelease.accept(dead.key);
+                onRelease.accept(dead.key, dead.attachment);
             }
         }
     }
@@ -402,6 +506,7 @@ public final class CanonicalMap<K, V> {
 
         final K key;
         private volatile @Nullable Owner owner;
+        volatile @Nullable Object attachment;
         private int pins; // guarded by this
         private @Nullable V pinned; // guarded by this; the instance, held strongly while pins > 0
 
@@ -461,7 +566,8 @@ public final class CanonicalMap<K, V> {
         }
 
         /** Drops all pins; returns the live instance, if any. */
-        synchronized @Nullable V unpinAll() {
+        synchronized @Nullable V unpinAll(StoreCounters counters) {
+            counters.pins.add(-pins);
             pins = 0;
             pinned = null;
             return get();

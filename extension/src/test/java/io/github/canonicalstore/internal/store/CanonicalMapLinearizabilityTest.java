@@ -45,7 +45,7 @@ public class CanonicalMapLinearizabilityTest {
 
     @Operation
     public String claim(@Param(name = "key") int key, @Param(name = "owner") int owner) {
-        Instance instance = map.claim(key, owners[owner], Instance.class, () -> create(owner), i -> false);
+        Instance instance = map.claim(key, owners[owner], Instance.class, () -> create(owner), Admission.ALWAYS);
         return instance == null ? "isolated" : "canonical by " + instance.creator();
     }
 
@@ -100,7 +100,7 @@ public class CanonicalMapLinearizabilityTest {
 
     @Operation
     public boolean remove(@Param(name = "key") int key) {
-        return map.remove(key);
+        return map.remove(key) != null;
     }
 
     @Operation

@@ -9,15 +9,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 class CanonicalMapTest {
     private static final Duration GC_DEADLINE = Duration.ofSeconds(20);
-    private static final Predicate<Object> NOT_BUSY = instance -> false;
+    private static final Admission<Object> NOT_BUSY = Admission.ALWAYS;
 
     private final List<String> released = new CopyOnWriteArrayList<>();
-    private final CanonicalMap<String, Object> map = new CanonicalMap<>(new StoreCounters(), released::add);
+    private final CanonicalMap<String, Object> map =
+            new CanonicalMap<>(new StoreCounters(), (key, attachment) -> released.add(key));
     private final TestOwner alice = new TestOwner();
     private final TestOwner bob = new TestOwner();
 
@@ -62,9 +62,10 @@ class CanonicalMapTest {
     void aBusyInstanceIsNotTakenOverButItsOwnerKeepsIt() {
         Object canonical = map.claim("k", alice, Object.class, Object::new, NOT_BUSY);
         map.disown("k", alice);
-        assertThat(map.claim("k", bob, Object.class, Object::new, instance -> true)).isNull();
+        assertThat(map.claim("k", bob, Object.class, Object::new, (instance, state, claimant) -> true)).isNull();
         assertThat(map.claim("k", alice, Object.class, Object::new, NOT_BUSY)).isSameAs(canonical);
-        assertThat(map.claim("k", alice, Object.class, Object::new, instance -> true)).isSameAs(canonical);
+        assertThat(map.claim("k", alice, Object.class, Object::new, (instance, state, claimant) -> true))
+                .isSameAs(canonical);
     }
 
     @Test
@@ -97,7 +98,9 @@ class CanonicalMapTest {
         assertThat(map.retain("k", instance)).isEqualTo(2);
         assertThat(map.pins("k")).isEqualTo(2);
         assertThat(map.release("k", instance)).isEqualTo(1);
+        assertThat(map.counters().pins()).isEqualTo(1);
         assertThat(map.release("k", instance)).isZero();
+        assertThat(map.counters().pins()).isZero();
         assertThatThrownBy(() -> map.release("k", instance))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("k")
@@ -115,11 +118,13 @@ class CanonicalMapTest {
         Object first = map.claim("a", alice, Object.class, Object::new, NOT_BUSY);
         map.claim("b", alice, Object.class, Object::new, NOT_BUSY);
         map.retain("b", map.get("b"));
-        assertThat(map.remove("a")).isTrue();
-        assertThat(map.remove("a")).isFalse();
+        assertThat(map.remove("a")).isSameAs(first);
+        assertThat(map.remove("a")).isNull();
         assertThat(map.get("a")).isNull();
         assertThat(first).isNotNull();
-        map.clear();
+        List<String> removed = new ArrayList<>();
+        map.clear((key, instance) -> removed.add(key));
+        assertThat(removed).containsExactly("b");
         assertThat(map.size()).isZero();
         assertThat(map.pins("b")).isZero();
     }
