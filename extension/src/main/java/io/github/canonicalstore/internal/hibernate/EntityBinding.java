@@ -10,6 +10,7 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.proxy.HibernateProxy;
 import org.hibernate.proxy.LazyInitializer;
+import org.hibernate.type.CompositeType;
 import org.hibernate.type.EntityType;
 import org.hibernate.type.Type;
 import org.jspecify.annotations.Nullable;
@@ -140,13 +141,24 @@ final class EntityBinding implements Admission<Object> {
                 snapshot[i] = value;
             } else if (type instanceof EntityType entityType) {
                 snapshot[i] = referenceKey(entityType, value, factory);
-            } else if (type.isAssociationType()) {
-                snapshot[i] = UNTRACKED;
+            } else if (type.isAssociationType() || containsAssociation(type)) {
+                snapshot[i] = UNTRACKED; // an embeddable holding entities: a copy would hold them strongly
             } else {
                 snapshot[i] = type.deepCopy(value, factory);
             }
         }
         return snapshot;
+    }
+
+    private static boolean containsAssociation(Type type) {
+        if (type instanceof CompositeType composite) {
+            for (Type part : composite.getSubtypes()) {
+                if (part.isAssociationType() || containsAssociation(part)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The identifier (or referenced unique key) of an entity reference, without initialising a proxy. */
