@@ -5,7 +5,6 @@ import io.github.canonicalstore.internal.store.Owner;
 import org.hibernate.bytecode.enhance.spi.LazyPropertyInitializer;
 import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.engine.spi.ManagedEntity;
-import org.hibernate.engine.spi.SelfDirtinessTracker;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.proxy.HibernateProxy;
@@ -82,12 +81,10 @@ final class EntityBinding implements Admission<Object> {
      * Whether {@code instance}'s state differs from its row's last committed state, compared property by property
      * with Hibernate's types (entity references by id, as Hibernate's dirty check does). A collection counts as
      * changed when Hibernate marked it dirty or it was replaced by another object. Lazy attributes not fetched are
-     * skipped.
+     * skipped. An enhanced entity's dirty tracker is not consulted: it reports attributes written, also when they
+     * were written back to their committed value, and SEMANTICS defines pending edits as state that differs.
      */
     boolean hasPendingEdits(Object instance, @Nullable Object state) {
-        if (instance instanceof SelfDirtinessTracker tracker && tracker.$$_hibernate_hasDirtyAttributes()) {
-            return true;
-        }
         Object[] committed = state instanceof RowState row ? row.values : null;
         return committed != null && firstDifference(persister.getValues(instance), committed, -1) >= 0;
     }

@@ -479,6 +479,9 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
         Object canonical = map.putIfAbsent(key, target);
         if (canonical == target) {
             map.attach(key, target, new RowState(target.getClass(), binding.snapshot(persister.getValues(target)), 0));
+            if (target instanceof SelfDirtinessTracker tracker) {
+                tracker.$$_hibernate_clearDirtyAttributes(); // its state is now its committed state
+            }
         }
         @SuppressWarnings("unchecked") // canonical is target, or the live instance of the same row and root
         T result = (T) canonical;
