@@ -362,38 +362,6 @@ public final class CanonicalMap<K, V> {
     }
 
     /**
-     * Removes the entry for {@code key} if its canonical instance is {@code instance}.
-     *
-     * @param key the key
-     * @param instance the instance expected
-     * @return whether it was removed
-     */
-    public boolean remove(K key, Object instance) {
-        Entry<K, V> entry = map.get(key);
-        if (entry == null || entry.get() != instance || !map.remove(key, entry)) {
-            return false;
-        }
-        entry.unpinAll(counters);
-        afterWrite();
-        return true;
-    }
-
-    /**
-     * Calls {@code action} with the key and live instance of every entry. Weakly consistent, as iteration over a
-     * {@link ConcurrentHashMap}.
-     *
-     * @param action what to do with each live entry
-     */
-    public void forEachLive(BiConsumer<? super K, ? super V> action) {
-        for (Entry<K, V> entry : map.values()) {
-            V live = entry.get();
-            if (live != null) {
-                action.accept(entry.key, live);
-            }
-        }
-    }
-
-    /**
      * Removes every entry, whatever its owner and pins.
      *
      * @param removedLive called with the key and instance of each live entry removed
