@@ -36,6 +36,8 @@ final class EntityBinding implements Admission<Object> {
     final RootIds root;
     final Class<?> mappedClass;
     final boolean enhancedForLazyLoading;
+    /** For each to-one property, the persister of the entity it references; {@code null} elsewhere. */
+    private final @Nullable EntityPersister @Nullable [] referenced;
 
     EntityBinding(HibernateCanonicalStore store, EntityPersister persister, RootIds root, Class<?> mappedClass,
             boolean enhancedForLazyLoading) {
@@ -44,6 +46,19 @@ final class EntityBinding implements Admission<Object> {
         this.root = root;
         this.mappedClass = mappedClass;
         this.enhancedForLazyLoading = enhancedForLazyLoading;
+        this.referenced = persister == null ? null : referencedPersisters(persister);
+    }
+
+    private static @Nullable EntityPersister[] referencedPersisters(EntityPersister persister) {
+        Type[] types = persister.getPropertyTypes();
+        EntityPersister[] referenced = new EntityPersister[types.length];
+        for (int i = 0; i < types.length; i++) {
+            if (types[i] instanceof EntityType entityType) {
+                referenced[i] = persister.getFactory().getMappingMetamodel()
+                        .getEntityDescriptor(entityType.getAssociatedEntityName());
+            }
+        }
+        return referenced;
     }
 
     boolean isCanonical() {
@@ -137,7 +152,7 @@ final class EntityBinding implements Admission<Object> {
             } else if (value == null || value == LazyPropertyInitializer.UNFETCHED_PROPERTY) {
                 snapshot[i] = value;
             } else if (type instanceof EntityType entityType) {
-                snapshot[i] = referenceKey(entityType, value, factory);
+                snapshot[i] = referenceKey(entityType, value, referenced[i]);
             } else if (type.isAssociationType() || containsAssociation(type)) {
                 snapshot[i] = UNTRACKED; // an embeddable holding entities: a copy would hold them strongly
             } else {
@@ -159,9 +174,8 @@ final class EntityBinding implements Admission<Object> {
     }
 
     /** The identifier (or referenced unique key) of an entity reference, without initialising a proxy. */
-    static Object referenceKey(EntityType type, Object value, SessionFactoryImplementor factory) {
+    private static Object referenceKey(EntityType type, Object value, EntityPersister target) {
         LazyInitializer lazy = HibernateProxy.extractLazyInitializer(value);
-        EntityPersister target = factory.getMappingMetamodel().getEntityDescriptor(type.getAssociatedEntityName());
         if (!type.isReferenceToPrimaryKey()) {
             Object entity = lazy == null ? value : lazy.isUninitialized() ? null : lazy.getImplementation();
             return entity == null ? UNTRACKED : target.getPropertyValue(entity, type.getRHSUniqueKeyPropertyName());

@@ -192,14 +192,13 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
         if (binding.enhancedForLazyLoading && map.adopt(key, entity, owner)) {
             owner.claimed(key); // an enhanced entity that served as its own lazy proxy (EnhancedProxyGuard)
         }
-        if (map.get(key) == entity) {
-            EntityEntry entry = session.getPersistenceContextInternal().getEntry(entity);
-            Object[] loaded = entry == null ? null : entry.getLoadedState();
-            Object[] snapshot = binding.snapshot(loaded != null ? loaded : binding.persister.getValues(entity));
-            long committedAt = RowState.committedAt(map.attachment(key, entity));
-            if (map.attach(key, entity, new RowState(binding.mappedClass, snapshot, committedAt))) {
-                events.fire(Kind.REFRESHED, binding.mappedClass, key, entity);
-            }
+        EntityEntry entry = session.getPersistenceContextInternal().getEntry(entity);
+        Object[] loaded = entry == null ? null : entry.getLoadedState();
+        Object[] snapshot = binding.snapshot(loaded != null ? loaded : binding.persister.getValues(entity));
+        // the commit epoch stays: the load read that commit's state, or a later one the store did not see
+        if (map.updateAttachment(key, entity,
+                previous -> new RowState(binding.mappedClass, snapshot, RowState.committedAt(previous)))) {
+            events.fire(Kind.REFRESHED, binding.mappedClass, key, entity);
         }
     }
 

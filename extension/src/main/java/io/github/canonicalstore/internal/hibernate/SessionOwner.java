@@ -49,7 +49,12 @@ final class SessionOwner implements Owner, Extension, SessionEventListener {
     private boolean listening;
     private boolean synchronizationRegistered;
     private final boolean stateless;
-    /** The store's commit epoch when the current transaction began; -1 outside a transaction. */
+    /** The store's commit epoch when the session was created: no transaction of it began earlier. */
+    private final long createdAt;
+    /**
+     * The store's commit epoch when the current transaction began, -1 outside a transaction; followed from the
+     * first claim on (before it, {@link #createdAt} stands in for it, which is earlier and so errs on the safe side).
+     */
     private long transactionStart = -1;
     /** Whether the current transaction reads from a snapshot; {@code null} until asked. */
     private @Nullable Boolean snapshotReads;
@@ -58,26 +63,7 @@ final class SessionOwner implements Owner, Extension, SessionEventListener {
         this.store = store;
         this.session = new WeakReference<>(session);
         this.stateless = session instanceof StatelessSession;
-        JdbcSessionOwner jdbc = session;
-        jdbc.getTransactionCoordinator().addObserver(new TransactionObserver() {
-            @Override
-            public void afterBegin() {
-                transactionStart = store.epoch();
-                snapshotReads = null;
-                if (listening) {
-                    registerSynchronization();
-                }
-            }
-
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(boolean successful, boolean delayed) {
-                transactionStart = -1;
-            }
-        });
+        this.createdAt = store.epoch();
     }
 
     boolean isStateless() {
@@ -90,8 +76,16 @@ final class SessionOwner implements Owner, Extension, SessionEventListener {
      * that commit. Outside a transaction, and under read committed, every statement sees every earlier commit.
      */
     boolean mayReadOlderThan(long committedAt) {
-        long start = transactionStart;
+        if (committedAt <= createdAt) {
+            return false; // committed before this session existed: every transaction of it can see it
+        }
+        long start = listening ? transactionStart : inTransaction() ? createdAt : -1;
         return start >= 0 && committedAt > start && readsFromSnapshot();
+    }
+
+    private boolean inTransaction() {
+        SharedSessionContractImplementor owner = session.get();
+        return owner != null && owner.isTransactionInProgress();
     }
 
     private boolean readsFromSnapshot() {
@@ -119,17 +113,42 @@ final class SessionOwner implements Owner, Extension, SessionEventListener {
         if (!listening) {
             startListening();
         }
-        if (!synchronizationRegistered) {
-            registerSynchronization();
-        }
         claimed.add(key);
     }
 
+    /**
+     * From the first claim on, follows the session: its end and transaction completions (as a
+     * {@link SessionEventListener}), and the beginning of its transactions, each of which gets a
+     * {@link Synchronization}. A transaction already running gets one now.
+     */
     private void startListening() {
         listening = true;
         SharedSessionContractImplementor owner = session.get();
-        if (owner != null) {
-            owner.getEventListenerManager().addListener(this);
+        if (owner == null) {
+            return;
+        }
+        owner.getEventListenerManager().addListener(this);
+        JdbcSessionOwner jdbc = owner;
+        jdbc.getTransactionCoordinator().addObserver(new TransactionObserver() {
+            @Override
+            public void afterBegin() {
+                transactionStart = store.epoch();
+                snapshotReads = null;
+                registerSynchronization();
+            }
+
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(boolean successful, boolean delayed) {
+                transactionStart = -1;
+            }
+        });
+        if (owner.isTransactionInProgress()) {
+            transactionStart = createdAt;
+            registerSynchronization();
         }
     }
 

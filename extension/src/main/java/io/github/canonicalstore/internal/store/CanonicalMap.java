@@ -7,10 +7,10 @@ import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Memory.</b> An instance is held only by a {@link WeakReference}, plus a strong reference while it is
  * pinned ({@link #retain}). Entries whose instance was collected are removed by the calling threads, during
- * writes and every {@value #READS_PER_DRAIN}th read on average, and by {@link #cleanUp()}: no background thread.
+ * writes and reads that find the reference queue non-empty, and by {@link #cleanUp()}: no background thread.
  *
  * <p>Ideas from Caffeine's {@code References.WeakValueReference}, Guava's {@code MapMakerInternalMap}
  * (weak value that carries its key, conditional removal) and can.Model's store ({@code _bindings} pins).
@@ -46,17 +46,11 @@ public final class CanonicalMap<K, V> {
      * pinned it keeps a strong reference to the instance. The owner needs no strong reference here: the owner's
      * persistence context already holds the instance strongly.
      *
-     * Cleanup is amortised over callers: writes drain, and reads drain with probability 1/READS_PER_DRAIN. A drain
-     * runs only under tryLock (a reader never waits for another thread's drain) and removes at most DRAIN_BATCH
-     * entries, so no single load pays for a whole garbage-collection cycle.
+     * Cleanup is amortised over callers: writes drain, and a read drains only if the reference queue is
+     * non-empty, which costs one volatile read when it is empty (ReferenceQueue.poll's fast path). A drain runs
+     * only under tryLock (a reader never waits for another thread's drain) and removes at most DRAIN_BATCH entries,
+     * so no single load pays for a whole garbage-collection cycle.
      */
-
-    /**
-     * Reads between drain attempts, on average. Reads are the hot path (every entity load); 64 keeps the cost of
-     * a drain attempt (a random number and, rarely, a tryLock) out of the common case while still bounding how
-     * long dead entries linger in a read-mostly workload. A power of two.
-     */
-    static final int READS_PER_DRAIN = 64;
 
     /**
      * Dead entries removed per drain. 1,024 conditional removals take tens of microseconds, small next to a
@@ -187,6 +181,25 @@ public final class CanonicalMap<K, V> {
     public @Nullable Object attachment(K key, Object instance) {
         Entry<K, V> entry = map.get(key);
         return entry != null && entry.get() == instance ? entry.attachment : null;
+    }
+
+    /**
+     * Replaces the attachment of the entry whose canonical instance is {@code instance} with
+     * {@code update.apply(current attachment)}, in one lookup. Not atomic with concurrent attachment changes; the
+     * caller owns the entry.
+     *
+     * @param key the key
+     * @param instance the canonical instance
+     * @param update computes the new attachment from the current one (which may be {@code null})
+     * @return whether {@code instance} is canonical for {@code key} (otherwise nothing changed)
+     */
+    public boolean updateAttachment(K key, Object instance, UnaryOperator<@Nullable Object> update) {
+        Entry<K, V> entry = map.get(key);
+        if (entry == null || entry.get() != instance) {
+            return false;
+        }
+        entry.attachment = update.apply(entry.attachment);
+        return true;
     }
 
     /**
@@ -430,7 +443,9 @@ public final class CanonicalMap<K, V> {
     }
 
     private void afterRead() {
-        if ((ThreadLocalRandom.current().nextInt() & (READS_PER_DRAIN - 1)) == 0) {
+        Reference<? extends V> polled = queue.poll(); // a volatile read while nothing was collected
+        if (polled != null) {
+            expunge(polled);
             afterWrite();
         }
     }
@@ -451,12 +466,17 @@ public final class CanonicalMap<K, V> {
             if (polled == null) {
                 return;
             }
-            @SuppressWarnings("unchecked")
-            Entry<K, V> dead = (Entry<K, V>) polled;
-            if (map.remove(dead.key, dead)) {
-                counters.releases.increment();
-                onRelease.accept(dead.key, dead.attachment);
-            }
+            expunge(polled);
+        }
+    }
+
+    /** Removes the entry of a collected instance, unless a newer entry replaced it already. */
+    private void expunge(Reference<? extends V> polled) {
+        @SuppressWarnings("unchecked") // the queue only ever holds this map's entries
+        Entry<K, V> dead = (Entry<K, V>) polled;
+        if (map.remove(dead.key, dead)) {
+            counters.releases.increment();
+            onRelease.accept(dead.key, dead.attachment);
         }
     }
 
