@@ -57,9 +57,8 @@ public class CanonicalUnionSubclassEntityPersister extends UnionSubclassEntityPe
     }
 
     @Override
-    public void relink(Object entity, Object id, SharedSessionContractImplementor session) {
+    public void relink(Object entity, SharedSessionContractImplementor session) {
         linkToSession(entity, session);
-        setIdentifier(entity, id, session);
     }
 
     @Override

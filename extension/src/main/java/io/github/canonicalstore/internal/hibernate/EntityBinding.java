@@ -38,6 +38,11 @@ final class EntityBinding implements Admission<Object> {
     final boolean enhancedForLazyLoading;
     /** For each to-one property, the persister of the entity it references; {@code null} elsewhere. */
     private final @Nullable EntityPersister @Nullable [] referenced;
+    /** How {@link #snapshot} treats each property: {@link #VALUE}, {@link #REFERENCE} or {@link #SKIPPED}. */
+    private final byte @Nullable [] plan;
+    private static final byte VALUE = 0;
+    private static final byte REFERENCE = 1;
+    private static final byte SKIPPED = 2;
 
     EntityBinding(HibernateCanonicalStore store, EntityPersister persister, RootIds root, Class<?> mappedClass,
             boolean enhancedForLazyLoading) {
@@ -47,6 +52,25 @@ final class EntityBinding implements Admission<Object> {
         this.mappedClass = mappedClass;
         this.enhancedForLazyLoading = enhancedForLazyLoading;
         this.referenced = persister == null ? null : referencedPersisters(persister);
+        this.plan = persister == null ? null : snapshotPlan(persister);
+    }
+
+    private static byte[] snapshotPlan(EntityPersister persister) {
+        Type[] types = persister.getPropertyTypes();
+        boolean[] checkable = persister.getPropertyCheckability();
+        byte[] plan = new byte[types.length];
+        for (int i = 0; i < types.length; i++) {
+            if (!checkable[i]) {
+                plan[i] = SKIPPED;
+            } else if (types[i] instanceof EntityType) {
+                plan[i] = REFERENCE;
+            } else if (types[i].isAssociationType() || containsAssociation(types[i])) {
+                plan[i] = SKIPPED; // a collection, or an embeddable holding entities: a copy would hold them strongly
+            } else {
+                plan[i] = VALUE;
+            }
+        }
+        return plan;
     }
 
     private static @Nullable EntityPersister[] referencedPersisters(EntityPersister persister) {
@@ -110,7 +134,7 @@ final class EntityBinding implements Admission<Object> {
      * itself) are not.
      */
     boolean isTracked(int i) {
-        return persister.getPropertyCheckability()[i];
+        return plan[i] != SKIPPED || persister.getPropertyCheckability()[i];
     }
 
     /**
@@ -139,24 +163,27 @@ final class EntityBinding implements Admission<Object> {
      * A snapshot of property values that holds no entity and no collection: entity references become their
      * identifier (or unique key), collections, other associations and untracked properties {@link #UNTRACKED},
      * other values deep copies.
+     *
+     * @param values the values, in property order
+     * @param copied whether {@code values} are already deep copies that nobody changes, such as Hibernate's
+     *     loaded state: then they are reused as they are
      */
-    Object[] snapshot(Object[] values) {
+    Object[] snapshot(Object[] values, boolean copied) {
         Type[] types = persister.getPropertyTypes();
         SessionFactoryImplementor factory = persister.getFactory();
-        Object[] snapshot = new Object[values.length];
+        Object[] snapshot = copied ? values.clone() : new Object[values.length];
         for (int i = 0; i < values.length; i++) {
             Object value = values[i];
-            Type type = types[i];
-            if (!isTracked(i)) {
-                snapshot[i] = UNTRACKED;
-            } else if (value == null || value == LazyPropertyInitializer.UNFETCHED_PROPERTY) {
-                snapshot[i] = value;
-            } else if (type instanceof EntityType entityType) {
-                snapshot[i] = referenceKey(entityType, value, referenced[i]);
-            } else if (type.isAssociationType() || containsAssociation(type)) {
-                snapshot[i] = UNTRACKED; // an embeddable holding entities: a copy would hold them strongly
-            } else {
-                snapshot[i] = type.deepCopy(value, factory);
+            switch (plan[i]) {
+                case SKIPPED -> snapshot[i] = UNTRACKED;
+                case REFERENCE -> snapshot[i] = value == null || value == LazyPropertyInitializer.UNFETCHED_PROPERTY
+                        ? value : referenceKey((EntityType) types[i], value, referenced[i]);
+                default -> {
+                    if (!copied) {
+                        snapshot[i] = value == null || value == LazyPropertyInitializer.UNFETCHED_PROPERTY
+                                ? value : types[i].deepCopy(value, factory);
+                    }
+                }
             }
         }
         return snapshot;

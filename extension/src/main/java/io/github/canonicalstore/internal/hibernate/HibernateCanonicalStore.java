@@ -175,7 +175,7 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
             map.attach(key, canonical, new RowState(binding.mappedClass, null, RowState.committedAt(previous)));
         }
         owner.claimed(key);
-        persister.relink(canonical, id, session);
+        persister.relink(canonical, session);
         return canonical;
     }
 
@@ -194,7 +194,9 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
         }
         EntityEntry entry = session.getPersistenceContextInternal().getEntry(entity);
         Object[] loaded = entry == null ? null : entry.getLoadedState();
-        Object[] snapshot = binding.snapshot(loaded != null ? loaded : binding.persister.getValues(entity));
+        Object[] snapshot = loaded != null
+                ? binding.snapshot(loaded, true) // Hibernate's own deep copy, which it replaces rather than changes
+                : binding.snapshot(binding.persister.getValues(entity), false);
         // the commit epoch stays: the load read that commit's state, or a later one the store did not see
         if (map.updateAttachment(key, entity,
                 previous -> new RowState(binding.mappedClass, snapshot, RowState.committedAt(previous)))) {
@@ -224,7 +226,7 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
     @Nullable RowState stateOf(Object entity) {
         EntityBinding binding = bindingOf(factory.getMappingMetamodel().getEntityDescriptor(entity.getClass()));
         return binding == null ? null
-                : new RowState(binding.mappedClass, binding.snapshot(binding.persister.getValues(entity)), 0);
+                : new RowState(binding.mappedClass, binding.snapshot(binding.persister.getValues(entity), false), 0);
     }
 
     /** Whether {@code entity} is the live canonical instance of its row, for the tenant of {@code session}. */
@@ -274,7 +276,7 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
             return;
         }
         if (canonical == entity) {
-            map.attach(key, canonical, new RowState(target.mappedClass, target.snapshot(state), epoch.incrementAndGet()));
+            map.attach(key, canonical, new RowState(target.mappedClass, target.snapshot(state, false), epoch.incrementAndGet()));
             events.fire(Kind.UPDATED, target.mappedClass, key, canonical);
             return;
         }
@@ -294,7 +296,7 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
         }
         try {
             writeState(target, canonical, state);
-            map.attach(key, canonical, new RowState(target.mappedClass, target.snapshot(state), epoch.incrementAndGet()));
+            map.attach(key, canonical, new RowState(target.mappedClass, target.snapshot(state, false), epoch.incrementAndGet()));
         } finally {
             map.disown(key, propagation);
         }
@@ -477,7 +479,7 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
         EntityRef key = binding.root.key(binding.root.tenantOf(target), id);
         Object canonical = map.putIfAbsent(key, target);
         if (canonical == target) {
-            map.attach(key, target, new RowState(target.getClass(), binding.snapshot(persister.getValues(target)), 0));
+            map.attach(key, target, new RowState(target.getClass(), binding.snapshot(persister.getValues(target), false), 0));
             if (target instanceof SelfDirtinessTracker tracker) {
                 tracker.$$_hibernate_clearDirtyAttributes(); // its state is now its committed state
             }

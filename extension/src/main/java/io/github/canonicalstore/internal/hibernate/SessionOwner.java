@@ -245,11 +245,16 @@ final class SessionOwner implements Owner, Extension, SessionEventListener {
         claimed.clear();
     }
 
+    /**
+     * The session closed. Its entries are not visited: an ended owner is inactive, so the next session that loads
+     * one of its rows takes the entry over (which keeps closing a session that loaded many rows cheap).
+     */
     @Override
     public void end() {
         ended = true;
-        disownAll();
+        claimed.clear();
         mergedCopies = null;
+        afterCommit = null;
     }
 
     boolean isMerging() {
