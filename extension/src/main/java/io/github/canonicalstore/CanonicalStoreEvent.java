@@ -31,7 +31,10 @@ public interface CanonicalStoreEvent<T> {
          * it has pending edits (rule 5); the instance was left as it was.
          */
         CONFLICT,
-        /** The entry was removed by {@link CanonicalStore#evict}, {@link CanonicalStore#evictAll} or a committed delete. */
+        /**
+         * The entry was removed by {@link CanonicalStore#evict}, {@link CanonicalStore#evictAll} or a committed
+         * delete.
+         */
         EVICTED,
         /** The instance was garbage-collected and its entry removed; {@link #instance()} is empty. */
         RELEASED

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * instances (see {@link PersisterSupport}). Chosen by {@link CanonicalPersisterClassResolver} when the store is
  * enabled. Thread-safe, as Hibernate's persisters are.
  */
-public class CanonicalJoinedSubclassEntityPersister extends JoinedSubclassEntityPersister implements CanonicalPersister {
+public class CanonicalJoinedSubclassEntityPersister extends JoinedSubclassEntityPersister
+        implements CanonicalPersister {
     @java.io.Serial
     private static final long serialVersionUID = 1L;
 

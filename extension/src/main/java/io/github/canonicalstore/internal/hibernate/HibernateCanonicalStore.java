@@ -276,7 +276,8 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
             return;
         }
         if (canonical == entity) {
-            map.attach(key, canonical, new RowState(target.mappedClass, target.snapshot(state, false), epoch.incrementAndGet()));
+            map.attach(key, canonical,
+                    new RowState(target.mappedClass, target.snapshot(state, false), epoch.incrementAndGet()));
             events.fire(Kind.UPDATED, target.mappedClass, key, canonical);
             return;
         }
@@ -296,7 +297,8 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
         }
         try {
             writeState(target, canonical, state);
-            map.attach(key, canonical, new RowState(target.mappedClass, target.snapshot(state, false), epoch.incrementAndGet()));
+            map.attach(key, canonical,
+                    new RowState(target.mappedClass, target.snapshot(state, false), epoch.incrementAndGet()));
         } finally {
             map.disown(key, propagation);
         }
@@ -479,7 +481,8 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
         EntityRef key = binding.root.key(binding.root.tenantOf(target), id);
         Object canonical = map.putIfAbsent(key, target);
         if (canonical == target) {
-            map.attach(key, target, new RowState(target.getClass(), binding.snapshot(persister.getValues(target), false), 0));
+            map.attach(key, target,
+                    new RowState(target.getClass(), binding.snapshot(persister.getValues(target), false), 0));
             if (target instanceof SelfDirtinessTracker tracker) {
                 tracker.$$_hibernate_clearDirtyAttributes(); // its state is now its committed state
             }

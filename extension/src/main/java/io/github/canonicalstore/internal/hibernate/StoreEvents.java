@@ -55,7 +55,8 @@ final class StoreEvents {
             if (!open || !type.isAssignableFrom(entityType)) {
                 return;
             }
-            Event<T> event = new Event<>(kind, (Class<? extends T>) entityType, key.id, key.tenantId, (T) instance);
+            Event<T> event =
+                    new Event<>(kind, (Class<? extends T>) entityType, key.id, key.tenantId, (T) instance);
             try {
                 ((CanonicalStoreListener<T>) listener).onEvent(event);
             } catch (RuntimeException e) {
@@ -71,8 +72,8 @@ final class StoreEvents {
     }
 
     /** An event as delivered; see {@link CanonicalStoreEvent}. */
-    private record Event<T>(CanonicalStoreEvent.Kind kind, Class<? extends T> entityType, Object id, @Nullable Object tenantId,
-            @Nullable T instanceOrNull) implements CanonicalStoreEvent<T> {
+    private record Event<T>(CanonicalStoreEvent.Kind kind, Class<? extends T> entityType, Object id,
+            @Nullable Object tenantId, @Nullable T instanceOrNull) implements CanonicalStoreEvent<T> {
         @Override
         public Optional<T> instance() {
             return Optional.ofNullable(instanceOrNull);
