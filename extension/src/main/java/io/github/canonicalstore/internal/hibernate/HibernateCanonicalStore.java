@@ -308,18 +308,21 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
 
     /**
      * Writes {@code state} into {@code instance}, except collections: the instance keeps its own (a collection of
-     * another session's persistence context must not be shared), and the next load replaces them.
+     * another session's persistence context must not be shared), and the next load replaces them. Only the
+     * properties whose value changes are written, one by one: never an array of values read earlier, which would
+     * put back whatever changed in between.
      */
     private static void writeState(EntityBinding binding, Object instance, Object[] state) {
         EntityPersister persister = binding.persister;
         Type[] types = persister.getPropertyTypes();
-        Object[] values = persister.getValues(instance);
         for (int i = 0; i < types.length; i++) {
             if (!types[i].isCollectionType() && binding.isTracked(i)) {
-                values[i] = types[i].deepCopy(state[i], persister.getFactory());
+                Object current = persister.getValue(instance, i);
+                if (current != state[i] && !types[i].isEqual(current, state[i], persister.getFactory())) {
+                    persister.setValue(instance, i, types[i].deepCopy(state[i], persister.getFactory()));
+                }
             }
         }
-        persister.setValues(instance, values);
         if (instance instanceof SelfDirtinessTracker tracker) {
             tracker.$$_hibernate_clearDirtyAttributes();
         }
@@ -358,21 +361,18 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
             SharedSessionContractImplementor session) {
         EntityPersister persister = binding.persister;
         Type[] types = persister.getPropertyTypes();
-        Object[] values = persister.getValues(instance);
         for (int i = 0; i < types.length; i++) {
             Object committed = snapshot[i];
             if (committed == EntityBinding.UNTRACKED || types[i].isCollectionType() || !binding.isTracked(i)
                     || committed == org.hibernate.bytecode.enhance.spi.LazyPropertyInitializer.UNFETCHED_PROPERTY
-                    || types[i].isEqual(values[i], committed, factory)) {
+                    || types[i].isEqual(persister.getValue(instance, i), committed, factory)) {
                 continue;
             }
-            if (types[i] instanceof EntityType entityType) {
-                values[i] = committed == null ? null : reference(entityType, committed, tenantId, session);
-            } else {
-                values[i] = types[i].deepCopy(committed, factory);
-            }
+            // one property at a time, as in writeState
+            persister.setValue(instance, i, types[i] instanceof EntityType entityType
+                    ? committed == null ? null : reference(entityType, committed, tenantId, session)
+                    : types[i].deepCopy(committed, factory));
         }
-        persister.setValues(instance, values);
     }
 
     /** An entity reference for a committed to-one: the target's canonical instance, or one of the session's. */
