@@ -171,8 +171,8 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
         }
         if (owner.isStateless()) {
             // Hibernate reports no stateless load to any listener: what it writes into the instance stays unknown
-            Object previous = map.attachment(key, canonical);
-            map.attach(key, canonical, new RowState(binding.mappedClass, null, RowState.committedAt(previous)));
+            map.updateAttachment(key, canonical,
+                    previous -> new RowState(binding.mappedClass, null, RowState.committedAt(previous)));
         }
         owner.claimed(key);
         persister.relink(canonical, session);
@@ -192,16 +192,26 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
         if (binding.enhancedForLazyLoading && map.adopt(key, entity, owner)) {
             owner.claimed(key); // an enhanced entity that served as its own lazy proxy (EnhancedProxyGuard)
         }
-        EntityEntry entry = session.getPersistenceContextInternal().getEntry(entity);
-        Object[] loaded = entry == null ? null : entry.getLoadedState();
-        Object[] snapshot = loaded != null
-                ? binding.snapshot(loaded, true) // Hibernate's own deep copy, which it replaces rather than changes
-                : binding.snapshot(binding.persister.getValues(entity), false);
-        // the commit epoch stays: the load read that commit's state, or a later one the store did not see
-        if (map.updateAttachment(key, entity,
-                previous -> new RowState(binding.mappedClass, snapshot, RowState.committedAt(previous)))) {
+        // the snapshot is taken only if entity is canonical (a private instance needs none); the commit epoch
+        // stays: the load read that commit's state, or a later one the store did not see
+        if (map.updateAttachment(key, entity, previous -> new RowState(binding.mappedClass,
+                loadedSnapshot(binding, entity, session), RowState.committedAt(previous)))) {
             events.fire(Kind.REFRESHED, binding.mappedClass, key, entity);
         }
+    }
+
+    private static Object[] loadedSnapshot(EntityBinding binding, Object entity,
+            SharedSessionContractImplementor session) {
+        EntityEntry entry = session.getPersistenceContextInternal().getEntry(entity);
+        Object[] loaded = entry == null ? null : entry.getLoadedState();
+        return loaded != null
+                ? binding.snapshot(loaded, true) // Hibernate's own deep copy, which it replaces rather than changes
+                : binding.snapshot(binding.persister.getValues(entity), false);
+    }
+
+    /** The current state of {@code instance} as a row state with no commit epoch. */
+    private static RowState currentState(EntityBinding binding, Object instance) {
+        return new RowState(binding.mappedClass, binding.snapshot(binding.persister.getValues(instance), false), 0);
     }
 
     /**
@@ -225,8 +235,7 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
     /** A snapshot of {@code entity}'s current state (which must be an instance of a canonical entity). */
     @Nullable RowState stateOf(Object entity) {
         EntityBinding binding = bindingOf(factory.getMappingMetamodel().getEntityDescriptor(entity.getClass()));
-        return binding == null ? null
-                : new RowState(binding.mappedClass, binding.snapshot(binding.persister.getValues(entity), false), 0);
+        return binding == null ? null : currentState(binding, entity);
     }
 
     /** Whether {@code entity} is the live canonical instance of its row, for the tenant of {@code session}. */
@@ -481,8 +490,7 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
         EntityRef key = binding.root.key(binding.root.tenantOf(target), id);
         Object canonical = map.putIfAbsent(key, target);
         if (canonical == target) {
-            map.attach(key, target,
-                    new RowState(target.getClass(), binding.snapshot(persister.getValues(target), false), 0));
+            map.attach(key, target, currentState(binding, target));
             if (target instanceof SelfDirtinessTracker tracker) {
                 tracker.$$_hibernate_clearDirtyAttributes(); // its state is now its committed state
             }
