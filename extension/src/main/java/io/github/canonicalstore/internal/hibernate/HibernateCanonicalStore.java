@@ -194,19 +194,26 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
         }
         // the snapshot is taken only if entity is canonical (a private instance needs none); the commit epoch
         // stays: the load read that commit's state, or a later one the store did not see
-        if (map.updateAttachment(key, entity, previous -> new RowState(binding.mappedClass,
-                loadedSnapshot(binding, entity, session), RowState.committedAt(previous)))) {
+        if (map.updateAttachment(key, entity, previous -> loadedState(binding, entity, session, previous))) {
             events.fire(Kind.REFRESHED, binding.mappedClass, key, entity);
         }
     }
 
-    private static Object[] loadedSnapshot(EntityBinding binding, Object entity,
-            SharedSessionContractImplementor session) {
+    /** The row state after a load: the previous one if the load read the same state, else a new snapshot. */
+    private static RowState loadedState(EntityBinding binding, Object entity, SharedSessionContractImplementor session,
+            @Nullable Object previous) {
         EntityEntry entry = session.getPersistenceContextInternal().getEntry(entity);
         Object[] loaded = entry == null ? null : entry.getLoadedState();
-        return loaded != null
-                ? binding.snapshot(loaded, true) // Hibernate's own deep copy, which it replaces rather than changes
-                : binding.snapshot(binding.persister.getValues(entity), false);
+        if (loaded == null) {
+            return new RowState(binding.mappedClass, binding.snapshot(binding.persister.getValues(entity), false),
+                    RowState.committedAt(previous));
+        }
+        if (previous instanceof RowState row && row.entityClass == binding.mappedClass && row.values != null
+                && binding.isSnapshotOf(loaded, row.values)) {
+            return row;
+        }
+        // Hibernate's own deep copy, which it replaces rather than changes
+        return new RowState(binding.mappedClass, binding.snapshot(loaded, true), RowState.committedAt(previous));
     }
 
     /** The current state of {@code instance} as a row state with no commit epoch. */
