@@ -189,41 +189,6 @@ final class EntityBinding implements Admission<Object> {
         return snapshot;
     }
 
-    /**
-     * Whether {@link #snapshot snapshot(loaded, true)} would equal {@code snapshot}: then a load that read the
-     * state the store already knows keeps the existing snapshot, instead of allocating a new one and writing it
-     * into an entry that is usually old by then (which costs the collector more than the allocation). An answer
-     * of {@code false} is always safe: it only means a new snapshot.
-     *
-     * @param loaded Hibernate's loaded state
-     * @param snapshot an earlier snapshot of this binding's entity
-     */
-    boolean isSnapshotOf(Object[] loaded, Object[] snapshot) {
-        Type[] types = persister.getPropertyTypes();
-        SessionFactoryImplementor factory = persister.getFactory();
-        for (int i = 0; i < loaded.length; i++) {
-            Object now = loaded[i];
-            Object then = snapshot[i];
-            if (plan[i] == SKIPPED || now == then) {
-                continue;
-            }
-            if (now == null || then == null
-                    || now == LazyPropertyInitializer.UNFETCHED_PROPERTY
-                    || then == LazyPropertyInitializer.UNFETCHED_PROPERTY) {
-                return false;
-            }
-            if (plan[i] == REFERENCE) {
-                Object key = referenceKey((EntityType) types[i], now, referenced[i]);
-                if (key != then && (key == UNTRACKED || !key.equals(then))) {
-                    return false;
-                }
-            } else if (!types[i].isEqual(now, then, factory)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static boolean containsAssociation(Type type) {
         if (type instanceof CompositeType composite) {
             for (Type part : composite.getSubtypes()) {

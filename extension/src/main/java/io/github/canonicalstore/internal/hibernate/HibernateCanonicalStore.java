@@ -194,26 +194,19 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
         }
         // the snapshot is taken only if entity is canonical (a private instance needs none); the commit epoch
         // stays: the load read that commit's state, or a later one the store did not see
-        if (map.updateAttachment(key, entity, previous -> loadedState(binding, entity, session, previous))) {
+        if (map.updateAttachment(key, entity, previous -> new RowState(binding.mappedClass,
+                loadedSnapshot(binding, entity, session), RowState.committedAt(previous)))) {
             events.fire(Kind.REFRESHED, binding.mappedClass, key, entity);
         }
     }
 
-    /** The row state after a load: the previous one if the load read the same state, else a new snapshot. */
-    private static RowState loadedState(EntityBinding binding, Object entity, SharedSessionContractImplementor session,
-            @Nullable Object previous) {
+    private static Object[] loadedSnapshot(EntityBinding binding, Object entity,
+            SharedSessionContractImplementor session) {
         EntityEntry entry = session.getPersistenceContextInternal().getEntry(entity);
         Object[] loaded = entry == null ? null : entry.getLoadedState();
-        if (loaded == null) {
-            return new RowState(binding.mappedClass, binding.snapshot(binding.persister.getValues(entity), false),
-                    RowState.committedAt(previous));
-        }
-        if (previous instanceof RowState row && row.entityClass == binding.mappedClass && row.values != null
-                && binding.isSnapshotOf(loaded, row.values)) {
-            return row;
-        }
-        // Hibernate's own deep copy, which it replaces rather than changes
-        return new RowState(binding.mappedClass, binding.snapshot(loaded, true), RowState.committedAt(previous));
+        return loaded != null
+                ? binding.snapshot(loaded, true) // Hibernate's own deep copy, which it replaces rather than changes
+                : binding.snapshot(binding.persister.getValues(entity), false);
     }
 
     /** The current state of {@code instance} as a row state with no commit epoch. */
