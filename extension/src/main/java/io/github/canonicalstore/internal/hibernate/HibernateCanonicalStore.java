@@ -194,10 +194,32 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
         }
         // the snapshot is taken only if entity is canonical (a private instance needs none); the commit epoch
         // stays: the load read that commit's state, or a later one the store did not see
-        if (map.updateAttachment(key, entity, previous -> new RowState(binding.mappedClass,
-                loadedSnapshot(binding, entity, session), RowState.committedAt(previous)))) {
+        if (map.updateAttachment(key, entity, previous -> loadedState(binding, entity, session, owner, previous))) {
             events.fire(Kind.REFRESHED, binding.mappedClass, key, entity);
         }
+    }
+
+    /**
+     * The row state a load leaves: the loaded snapshot, with the commit epoch of the previous state unless the load
+     * brought another {@code @Version} than the previous state's. Then a commit the store may not have seen (made
+     * by another application, say) produced it, and a statement that began earlier may have read the older
+     * version: the epoch moves on, and the state gets the new epoch. A first load gets the epoch at which its
+     * statement began.
+     */
+    private RowState loadedState(EntityBinding binding, Object entity, SharedSessionContractImplementor session,
+            SessionOwner owner, @Nullable Object previous) {
+        Object[] snapshot = loadedSnapshot(binding, entity, session);
+        long committedAt = RowState.committedAt(previous);
+        int version = binding.versionIndex();
+        if (version >= 0) {
+            if (!(previous instanceof RowState row) || row.values == null) {
+                committedAt = Math.max(committedAt, owner.readEpoch());
+            } else if (!binding.persister.getPropertyTypes()[version].isEqual(snapshot[version], row.values[version],
+                    factory)) {
+                committedAt = epoch.incrementAndGet();
+            }
+        }
+        return new RowState(binding.mappedClass, snapshot, committedAt);
     }
 
     private static Object[] loadedSnapshot(EntityBinding binding, Object entity,
@@ -275,6 +297,9 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
         if (binding == null) {
             return;
         }
+        // every commit of a row moves the epoch on, also one that reaches no canonical instance: a statement that
+        // began before it may have read the row as it was (SessionOwner.readEpoch)
+        long committedAt = epoch.incrementAndGet();
         EntityRef key = binding.root.key(session.getTenantIdentifierValue(), id);
         Object canonical = map.get(key);
         if (canonical == null) {
@@ -286,7 +311,7 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
         }
         if (canonical == entity) {
             map.attach(key, canonical,
-                    new RowState(target.mappedClass, target.snapshot(state, false), epoch.incrementAndGet()));
+                    new RowState(target.mappedClass, target.snapshot(state, false), committedAt));
             events.fire(Kind.UPDATED, target.mappedClass, key, canonical);
             return;
         }
@@ -307,7 +332,7 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
         try {
             writeState(target, canonical, state);
             map.attach(key, canonical,
-                    new RowState(target.mappedClass, target.snapshot(state, false), epoch.incrementAndGet()));
+                    new RowState(target.mappedClass, target.snapshot(state, false), committedAt));
         } finally {
             map.disown(key, propagation);
         }

@@ -16,9 +16,11 @@ final class RowState {
     final Class<?> entityClass;
     final Object @Nullable [] values;
     /**
-     * The store's commit epoch of the commit that produced {@code values}, or of the last such commit the instance
-     * received; 0 if the state only ever came from loads. A transaction that reads from a snapshot taken before
-     * this commit must not be handed the instance (it would write an older version into it).
+     * A store commit epoch that the state in {@code values} is at least as new as: that of the commit that produced
+     * it or of the last such commit the instance received, or one taken when a load brought a new {@code @Version}
+     * (see {@code HibernateCanonicalStore.loadedState}); 0 if the state only ever came from loads of one version.
+     * A statement or snapshot that began before this epoch must not be handed the instance: its row may be older,
+     * and it would write an older version into the instance.
      */
     final long committedAt;
 

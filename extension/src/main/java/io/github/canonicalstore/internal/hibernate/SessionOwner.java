@@ -27,6 +27,9 @@ import org.jspecify.annotations.Nullable;
  * holds its session weakly: a session that the application dropped without closing stops owning anything once it
  * is collected.
  *
+ * <p>It notes the store's commit epoch when each statement begins, so that a row read by a statement that began
+ * before a commit does not overwrite the newer state that commit gave a canonical instance (rule 2).
+ *
  * <p>Once it owns something it also follows the session's transactions: a {@link Synchronization} registered with
  * each transaction restores, on rollback, the canonical instances the transaction changed (rule 6); Hibernate calls
  * it before it clears the persistence context, while this owner still holds them.
@@ -59,11 +62,35 @@ final class SessionOwner implements Owner, Extension, SessionEventListener {
     /** Whether the current transaction reads from a snapshot; {@code null} until asked. */
     private @Nullable Boolean snapshotReads;
 
+    /**
+     * The store's commit epoch when the statement whose results this session is reading began: under read committed
+     * a statement sees exactly the commits made before it began, so its rows may be older than a canonical
+     * instance that a later commit reached. Set at each statement that is not executed while another's results
+     * are still being read (a nested select keeps the outer statement's, the older and so the safer).
+     */
+    private long readEpoch;
+
     SessionOwner(HibernateCanonicalStore store, SharedSessionContractImplementor session) {
         this.store = store;
         this.session = new WeakReference<>(session);
         this.stateless = session instanceof StatelessSession;
         this.createdAt = store.epoch();
+        this.readEpoch = createdAt;
+        // from the start: the statement that reads a session's first rows begins before its first claim
+        session.getEventListenerManager().addListener(this);
+    }
+
+    @Override
+    public void jdbcExecuteStatementStart() {
+        SharedSessionContractImplementor owner = session.get();
+        if (owner == null || owner.getPersistenceContextInternal().getLoadContexts().isLoadingFinished()) {
+            readEpoch = store.epoch();
+        }
+    }
+
+    /** @return the commit epoch when the statement whose results this session reads began; see {@link #readEpoch} */
+    long readEpoch() {
+        return readEpoch;
     }
 
     boolean isStateless() {
@@ -71,16 +98,25 @@ final class SessionOwner implements Owner, Extension, SessionEventListener {
     }
 
     /**
-     * Whether this session's current transaction may read rows older than a commit the store saw at epoch
-     * {@code committedAt}: it reads from a snapshot (repeatable read or stricter) that it may have taken before
-     * that commit. Outside a transaction, and under read committed, every statement sees every earlier commit.
+     * Whether the rows this session is reading may be older than a commit the store saw at epoch
+     * {@code committedAt}: the statement being read began before that commit, or the current transaction reads
+     * from a snapshot (repeatable read or stricter) that it may have taken before it.
      */
     boolean mayReadOlderThan(long committedAt) {
         if (committedAt <= createdAt) {
             return false; // committed before this session existed: every transaction of it can see it
         }
+        if (committedAt > readEpoch && isReadingResults()) {
+            return true; // the statement being read began before that commit (the row may predate it)
+        }
         long start = listening ? transactionStart : inTransaction() ? createdAt : -1;
         return start >= 0 && committedAt > start && readsFromSnapshot();
+    }
+
+    /** Whether the session is reading a JDBC result set (not assembling a second-level-cache entry, say). */
+    private boolean isReadingResults() {
+        SharedSessionContractImplementor owner = session.get();
+        return owner != null && !owner.getPersistenceContextInternal().getLoadContexts().isLoadingFinished();
     }
 
     private boolean inTransaction() {
@@ -117,9 +153,9 @@ final class SessionOwner implements Owner, Extension, SessionEventListener {
     }
 
     /**
-     * From the first claim on, follows the session: its end and transaction completions (as a
-     * {@link SessionEventListener}), and the beginning of its transactions, each of which gets a
-     * {@link Synchronization}. A transaction already running gets one now.
+     * From the first claim on, follows the beginning of the session's transactions, each of which gets a
+     * {@link Synchronization}; a transaction already running gets one now. (Its statements, transaction
+     * completions and end it follows from the start, as a {@link SessionEventListener}.)
      */
     private void startListening() {
         listening = true;
@@ -127,7 +163,6 @@ final class SessionOwner implements Owner, Extension, SessionEventListener {
         if (owner == null) {
             return;
         }
-        owner.getEventListenerManager().addListener(this);
         JdbcSessionOwner jdbc = owner;
         jdbc.getTransactionCoordinator().addObserver(new TransactionObserver() {
             @Override
