@@ -192,8 +192,7 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
         if (binding.enhancedForLazyLoading && map.adopt(key, entity, owner)) {
             owner.claimed(key); // an enhanced entity that served as its own lazy proxy (EnhancedProxyGuard)
         }
-        // the snapshot is taken only if entity is canonical (a private instance needs none); the commit epoch
-        // stays: the load read that commit's state, or a later one the store did not see
+        // the snapshot is taken only if entity is canonical (a private instance needs none)
         if (map.updateAttachment(key, entity, previous -> loadedState(binding, entity, session, owner, previous))) {
             events.fire(Kind.REFRESHED, binding.mappedClass, key, entity);
         }
