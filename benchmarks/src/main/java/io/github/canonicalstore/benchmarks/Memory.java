@@ -2,6 +2,7 @@ package io.github.canonicalstore.benchmarks;
 
 import io.github.canonicalstore.CanonicalStore;
 import io.github.canonicalstore.benchmarks.model.Track;
+import io.github.canonicalstore.examples.HeapMeter;
 import jakarta.persistence.EntityManagerFactory;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -29,7 +30,7 @@ import org.h2.tools.Server;
  * <p>Two figures per variant:
  * <ul>
  *   <li><b>results</b>: the sizes of every object reachable from the 16 result lists (lists included), each counted
- *       once, by a JOL walk that stops at classes and ORM infrastructure ({@link HeapWalker});
+ *       once, by a JOL walk that stops at classes and ORM infrastructure ({@link HeapMeter});
  *   <li><b>heap delta</b>: heap used after a full collection once the 16 sessions are closed, minus heap used before
  *       they started: the results plus whatever the variant keeps for them (store entries, second-level cache
  *       entries, EclipseLink's shared cache).
@@ -58,7 +59,7 @@ public final class Memory {
      */
     private static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test?binaryTransfer=false";
 
-    private final HeapWalker walker = HeapWalker.create();
+    private final HeapMeter meter = HeapMeter.create();
     private final List<String> tsv = new ArrayList<>();
     private String database = "";
 
@@ -164,7 +165,7 @@ public final class Memory {
             variant.query(factory, 1, rows); // warm up: query plans, metadata, pools
             variant.evictCaches(factory);
             CanonicalStore store = variant.usesStore() ? CanonicalStore.of(factory) : null;
-            long storeBefore = store == null ? 0 : walker.walk(List.of(store), Set.of()).bytes();
+            long storeBefore = store == null ? 0 : meter.walk(List.of(store), Set.of()).bytes();
 
             long before = usedHeapAfterGc();
             List<List<Track>> kept = new ArrayList<>();
@@ -181,12 +182,12 @@ public final class Memory {
                 tracks.addAll(result);
             }
             Set<Object> reached = Collections.newSetFromMap(new IdentityHashMap<>());
-            HeapWalker.Footprint results = walker.walk(kept, Set.of(), reached);
+            HeapMeter.Footprint results = meter.walk(kept, Set.of(), reached);
             int entries = store == null ? 0 : store.size();
             // What the store adds to the results: its walk without anything the results reach (the instances, and
             // the field values that a snapshot of a row's state shares with its instance).
             double perEntry = store == null ? Double.NaN
-                    : (double) (walker.walk(List.of(store), reached).bytes() - storeBefore) / entries;
+                    : (double) (meter.walk(List.of(store), reached).bytes() - storeBefore) / entries;
 
             row("memory", variant.name(), "distinctTracks", tracks.size());
             row("memory", variant.name(), "resultsBytes", results.bytes());
@@ -212,7 +213,7 @@ public final class Memory {
         for (MapKind kind : new MapKind[] {MapKind.CONCURRENT_HASH_MAP, MapKind.CANONICAL_MAP,
                 MapKind.CAFFEINE_WEAK_VALUES, MapKind.GUAVA_WEAK_INTERNER}) {
             MapKind.Store empty = kind.create();
-            long emptyBytes = walker.walk(List.of(empty.target()), Set.of()).bytes();
+            long emptyBytes = meter.walk(List.of(empty.target()), Set.of()).bytes();
             MapKind.Store store = kind.create();
             excluded.clear();
             for (int i = 0; i < MAP_ENTRIES; i++) {
@@ -222,7 +223,7 @@ public final class Memory {
                 excluded.add(key);
                 excluded.add(values[i]);
             }
-            double perEntry = (double) (walker.walk(List.of(store.target()), excluded).bytes() - emptyBytes)
+            double perEntry = (double) (meter.walk(List.of(store.target()), excluded).bytes() - emptyBytes)
                     / MAP_ENTRIES;
             row("entry", kind.name(), "bytesPerEntry", perEntry);
             System.out.printf(Locale.ROOT, "%-22s %8.1f B%n", kind, perEntry);
