@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hibernate.annotations.TenantId;
 import org.hibernate.boot.Metadata;
+import org.hibernate.bytecode.enhance.spi.LazyPropertyInitializer;
 import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SelfDirtinessTracker;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -329,7 +330,8 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
             return;
         }
         try {
-            writeState(target, canonical, state);
+            writeChanged(target, canonical, state,
+                    (i, value) -> target.persister.getPropertyTypes()[i].deepCopy(value, factory));
             map.attach(key, canonical,
                     new RowState(target.mappedClass, target.snapshot(state, false), committedAt));
         } finally {
@@ -340,25 +342,38 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
     }
 
     /**
-     * Writes {@code state} into {@code instance}, except collections: the instance keeps its own (a collection of
-     * another session's persistence context must not be shared), and the next load replaces them. Only the
-     * properties whose value changes are written, one by one: never an array of values read earlier, which would
-     * put back whatever changed in between.
+     * Writes {@code values} (a state or a {@linkplain EntityBinding#snapshot snapshot}, in property order) into
+     * {@code instance}, then clears an enhanced entity's dirty tracker. Only the properties whose value differs are
+     * written, one by one: never an array of values read earlier, which would put back whatever changed in
+     * between. Collections are not written: the instance keeps its own (a collection of another session's
+     * persistence context must not be shared), and the next load replaces them. Untracked and unfetched slots are
+     * skipped.
+     *
+     * @param convert what the instance gets for the value of property {@code i}, given that it differs
      */
-    private static void writeState(EntityBinding binding, Object instance, Object[] state) {
+    private void writeChanged(EntityBinding binding, Object instance, Object[] values, PropertyValue convert) {
         EntityPersister persister = binding.persister;
         Type[] types = persister.getPropertyTypes();
         for (int i = 0; i < types.length; i++) {
-            if (!types[i].isCollectionType() && binding.isTracked(i)) {
-                Object current = persister.getValue(instance, i);
-                if (current != state[i] && !types[i].isEqual(current, state[i], persister.getFactory())) {
-                    persister.setValue(instance, i, types[i].deepCopy(state[i], persister.getFactory()));
-                }
+            Object value = values[i];
+            if (value == EntityBinding.UNTRACKED || types[i].isCollectionType() || !binding.isTracked(i)
+                    || value == LazyPropertyInitializer.UNFETCHED_PROPERTY) {
+                continue;
+            }
+            Object current = persister.getValue(instance, i);
+            if (current != value && !types[i].isEqual(current, value, factory)) {
+                persister.setValue(instance, i, convert.apply(i, value));
             }
         }
         if (instance instanceof SelfDirtinessTracker tracker) {
             tracker.$$_hibernate_clearDirtyAttributes();
         }
+    }
+
+    /** What {@link #writeChanged} writes for a value. */
+    @FunctionalInterface
+    private interface PropertyValue {
+        @Nullable Object apply(int property, @Nullable Object value);
     }
 
     /**
@@ -380,31 +395,13 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
             }
             EntityBinding binding = bindingOf(factory.getMappingMetamodel().getEntityDescriptor(canonical.getClass()));
             if (binding != null && binding.hasPendingEdits(canonical, state)) {
-                restore(binding, canonical, row.values, key.tenantId, session);
-                if (canonical instanceof SelfDirtinessTracker tracker) {
-                    tracker.$$_hibernate_clearDirtyAttributes();
-                }
+                Type[] types = binding.persister.getPropertyTypes();
+                writeChanged(binding, canonical, row.values, (i, committed) -> types[i] instanceof EntityType entity
+                        ? committed == null ? null : reference(entity, committed, key.tenantId, session)
+                        : types[i].deepCopy(committed, factory));
                 counters.recordRestore();
                 events.fire(Kind.RESTORED, binding.mappedClass, key, canonical);
             }
-        }
-    }
-
-    private void restore(EntityBinding binding, Object instance, Object[] snapshot, @Nullable Object tenantId,
-            SharedSessionContractImplementor session) {
-        EntityPersister persister = binding.persister;
-        Type[] types = persister.getPropertyTypes();
-        for (int i = 0; i < types.length; i++) {
-            Object committed = snapshot[i];
-            if (committed == EntityBinding.UNTRACKED || types[i].isCollectionType() || !binding.isTracked(i)
-                    || committed == org.hibernate.bytecode.enhance.spi.LazyPropertyInitializer.UNFETCHED_PROPERTY
-                    || types[i].isEqual(persister.getValue(instance, i), committed, factory)) {
-                continue;
-            }
-            // one property at a time, as in writeState
-            persister.setValue(instance, i, types[i] instanceof EntityType entityType
-                    ? committed == null ? null : reference(entityType, committed, tenantId, session)
-                    : types[i].deepCopy(committed, factory));
         }
     }
 

@@ -82,8 +82,7 @@ final class SessionOwner implements Owner, Extension, SessionEventListener {
 
     @Override
     public void jdbcExecuteStatementStart() {
-        SharedSessionContractImplementor owner = session.get();
-        if (owner == null || owner.getPersistenceContextInternal().getLoadContexts().isLoadingFinished()) {
+        if (!isReadingResults()) {
             readEpoch = store.epoch();
         }
     }
