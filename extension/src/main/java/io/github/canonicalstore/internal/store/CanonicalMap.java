@@ -46,10 +46,11 @@ public final class CanonicalMap<K, V> {
      * pinned it keeps a strong reference to the instance. The owner needs no strong reference here: the owner's
      * persistence context already holds the instance strongly.
      *
-     * Cleanup is amortised over callers: writes drain, and a read drains only if the reference queue is
-     * non-empty, which costs one volatile read when it is empty (ReferenceQueue.poll's fast path). A drain runs
-     * only under tryLock (a reader never waits for another thread's drain) and removes at most DRAIN_BATCH entries,
-     * so no single load pays for a whole garbage-collection cycle.
+     * Cleanup is amortised over callers: a read or write drains only if the reference queue is non-empty, which
+     * costs one volatile read when it is empty (ReferenceQueue.poll's fast path). A drain runs only under tryLock
+     * (a caller never waits for another thread's drain) and removes at most DRAIN_BATCH entries, so no single load
+     * pays for a whole garbage-collection cycle. An entry removed explicitly (remove, clear) has its reference
+     * cleared, so that the collector never enqueues it and no drain has to look it up again.
      */
 
     /**
@@ -119,7 +120,7 @@ public final class CanonicalMap<K, V> {
                         }
                         if (current.tryClaim(owner)) {
                             counters.hits.increment();
-                            afterRead();
+                            drainIfCollected();
                             return live;
                         }
                         return null;
@@ -133,7 +134,7 @@ public final class CanonicalMap<K, V> {
                 }
                 if (map.replace(key, current, new Entry<>(key, created, queue, owner))) {
                     counters.misses.increment();
-                    afterWrite();
+                    drainIfCollected();
                     return created;
                 }
             } else {
@@ -142,7 +143,7 @@ public final class CanonicalMap<K, V> {
                 }
                 if (map.putIfAbsent(key, new Entry<>(key, created, queue, owner)) == null) {
                     counters.misses.increment();
-                    afterWrite();
+                    drainIfCollected();
                     return created;
                 }
             }
@@ -284,7 +285,7 @@ public final class CanonicalMap<K, V> {
      */
     public @Nullable V get(K key) {
         Entry<K, V> entry = map.get(key);
-        afterRead();
+        drainIfCollected();
         return entry == null ? null : entry.get();
     }
 
@@ -311,11 +312,11 @@ public final class CanonicalMap<K, V> {
                     return live;
                 }
                 if (map.replace(key, current, new Entry<>(key, candidate, queue, owner))) {
-                    afterWrite();
+                    drainIfCollected();
                     return candidate;
                 }
             } else if (map.putIfAbsent(key, new Entry<>(key, candidate, queue, owner)) == null) {
-                afterWrite();
+                drainIfCollected();
                 return candidate;
             }
         }
@@ -370,8 +371,8 @@ public final class CanonicalMap<K, V> {
      */
     public @Nullable V remove(K key) {
         Entry<K, V> removed = map.remove(key);
-        afterWrite();
-        return removed == null ? null : removed.unpinAll(counters);
+        drainIfCollected();
+        return removed == null ? null : removed.removed(counters);
     }
 
     /**
@@ -382,7 +383,7 @@ public final class CanonicalMap<K, V> {
     public void clear(BiConsumer<? super K, ? super V> removedLive) {
         for (K key : map.keySet()) {
             Entry<K, V> removed = map.remove(key);
-            V live = removed == null ? null : removed.unpinAll(counters);
+            V live = removed == null ? null : removed.removed(counters);
             if (live != null) {
                 removedLive.accept(key, live);
             }
@@ -423,7 +424,7 @@ public final class CanonicalMap<K, V> {
 
     /** Removes a bounded batch of dead entries unless another thread is draining. Never blocks. */
     public void drainIfUncontended() {
-        afterWrite();
+        drainBatch();
     }
 
     private Entry<K, V> requireCanonical(K key, Object instance) {
@@ -442,15 +443,19 @@ public final class CanonicalMap<K, V> {
         return instance.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(instance));
     }
 
-    private void afterRead() {
-        Reference<? extends V> polled = queue.poll(); // a volatile read while nothing was collected
+    /**
+     * Removes the entries of collected instances, if there are any: the queue's poll reads one volatile field
+     * while it is empty, so a read or write whose instance is alive takes no lock.
+     */
+    private void drainIfCollected() {
+        Reference<? extends V> polled = queue.poll();
         if (polled != null) {
             expunge(polled);
-            afterWrite();
+            drainBatch();
         }
     }
 
-    private void afterWrite() {
+    private void drainBatch() {
         if (drainLock.tryLock()) {
             try {
                 drain(DRAIN_BATCH);
@@ -553,12 +558,17 @@ public final class CanonicalMap<K, V> {
             return pins;
         }
 
-        /** Drops all pins; returns the live instance, if any. */
-        synchronized @Nullable V unpinAll(StoreCounters counters) {
+        /**
+         * The entry left the map explicitly: drops all pins and clears the reference (the collector then never
+         * enqueues it). Returns the instance it held, if it was alive.
+         */
+        synchronized @Nullable V removed(StoreCounters counters) {
             counters.pins.add(-pins);
             pins = 0;
             pinned = null;
-            return get();
+            V live = get();
+            clear();
+            return live;
         }
     }
 }
