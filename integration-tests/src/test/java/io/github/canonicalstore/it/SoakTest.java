@@ -3,16 +3,21 @@ package io.github.canonicalstore.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.canonicalstore.CanonicalStoreEvent;
+import io.github.canonicalstore.Subscription;
 import io.github.canonicalstore.it.model.Book;
 import jakarta.persistence.EntityManager;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -55,6 +60,9 @@ class SoakTest extends StoreTestSupport {
     private final LongAdder rollbacks = new LongAdder();
     private final LongAdder canonicalRollbacks = new LongAdder();
     private final LongAdder merges = new LongAdder();
+    /** Per row, the last {@value #HISTORY} store events and test steps, for the message of a failed assertion. */
+    private final Map<Object, Deque<String>> history = new ConcurrentHashMap<>();
+    static final int HISTORY = 24;
 
     static long id(int thread, int row) {
         return FIRST_ID + thread * 100L + row;
@@ -77,6 +85,7 @@ class SoakTest extends StoreTestSupport {
         long deadline = System.nanoTime() + SOAK_DURATION.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         Map<Long, Integer> expected = new HashMap<>();
+        Subscription subscription = store().subscribe(Book.class, this::record);
         try {
             List<Future<int[]>> futures = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
@@ -99,6 +108,7 @@ class SoakTest extends StoreTestSupport {
         } finally {
             failed.set(true);
             pool.shutdownNow();
+            subscription.close();
         }
 
         String summary = "commits " + commits + ", rollbacks " + rollbacks + ", merges " + merges + ", "
@@ -186,6 +196,7 @@ class SoakTest extends StoreTestSupport {
                 assertThat(count(book)).as("row %d as loaded", book.getId()).isEqualTo(committed[rows[i]]);
                 assertThat(book.getVersion()).isEqualTo(committed[rows[i]]);
                 if (store().find(Book.class, book.getId()).orElse(null) == book) {
+                    note(book.getId(), "loaded canonical v" + book.getVersion());
                     canonical.add(book);
                     if (random.nextInt(4) == 0) {
                         assertThat(store().retain(book)).isPositive();
@@ -198,6 +209,10 @@ class SoakTest extends StoreTestSupport {
                 em.flush();
             }
             boolean commit = random.nextInt(10) < 6;
+            for (Book book : canonical) {
+                note(book.getId(), (commit ? "commit" : "rollback") + " of title=" + book.getTitle() + " v"
+                        + book.getVersion() + (em.contains(book) ? "" : " (not managed)"));
+            }
             if (commit) {
                 em.getTransaction().commit();
                 commits.increment();
@@ -213,10 +228,11 @@ class SoakTest extends StoreTestSupport {
             for (int i = 0; i < rows.length; i++) {
                 Book book = own.get(i);
                 if (canonical.contains(book)) {
-                    assertThat(count(book))
-                            .as("canonical row %d after %s", book.getId(), commit ? "commit" : "rollback")
-                            .isEqualTo(committed[rows[i]]);
-                    assertThat(book.getVersion()).isEqualTo(committed[rows[i]]);
+                    String after = commit ? "commit" : "rollback";
+                    assertThat(count(book)).as(() -> "canonical row " + book.getId() + " after " + after + "; "
+                            + historyOf(book.getId())).isEqualTo(committed[rows[i]]);
+                    assertThat(book.getVersion()).as(() -> "version of canonical row " + book.getId() + " after "
+                            + after + "; " + historyOf(book.getId())).isEqualTo(committed[rows[i]]);
                 }
             }
             for (Book book : pinned) {
@@ -257,6 +273,30 @@ class SoakTest extends StoreTestSupport {
                 int other = (thread + 1 + random.nextInt(THREADS - 1)) % THREADS;
                 assertThat(stateless.get(Book.class, id(other, random.nextInt(SHARED_ROWS)))).isNotNull();
             }
+        }
+    }
+
+    /** Records a store event in its row's history: kind, thread, and the instance's title and version then. */
+    private void record(CanonicalStoreEvent<Book> event) {
+        note(event.id(), event.kind() + event.instance().map(b -> " title=" + b.getTitle() + " v" + b.getVersion())
+                .orElse(""));
+    }
+
+    private void note(Object id, String what) {
+        Deque<String> steps = history.computeIfAbsent(id, k -> new ArrayDeque<>());
+        synchronized (steps) {
+            steps.addLast(Thread.currentThread().getName() + ": " + what);
+            if (steps.size() > HISTORY) {
+                steps.removeFirst();
+            }
+        }
+    }
+
+    /** The history of row {@code id}, oldest first, for an assertion's description. */
+    private String historyOf(Object id) {
+        Deque<String> steps = history.getOrDefault(id, new ArrayDeque<>());
+        synchronized (steps) {
+            return "history of row " + id + ":\n  " + String.join("\n  ", steps);
         }
     }
 
