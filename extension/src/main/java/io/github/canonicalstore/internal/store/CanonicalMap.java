@@ -102,7 +102,8 @@ public final class CanonicalMap<K, V> {
      * @param factory makes a new instance of class {@code type}; called at most once per attempt, outside any lock
      * @param admission whether a live instance that {@code owner} does not own yet may be taken over now (for
      *     example, not if its previous owner has not finished letting go of it, or it has unsaved changes); given the
-     *     instance and its entry's {@linkplain #attachment attachment}, asked without any lock
+     *     instance and its entry's {@linkplain #attachment attachment}, asked without any lock, and asked again if
+     *     another claimant took the entry over between the answer and this claimant's take-over
      * @return the canonical instance, now owned by {@code owner}, or {@code null} if another active owner holds it
      *     or it is busy
      */
@@ -115,10 +116,15 @@ public final class CanonicalMap<K, V> {
                 V live = current.get();
                 if (live != null) {
                     if (live.getClass() == type) {
-                        if (current.owner != owner && admission.refuses(live, current.attachment, owner)) {
+                        Owner seen = current.owner;
+                        if (seen != owner && admission.refuses(live, current.attachment, owner)) {
                             return null;
                         }
-                        if (current.tryClaim(owner)) {
+                        TakeOver result = current.tryClaim(owner, seen);
+                        if (result == TakeOver.STALE) {
+                            continue; // another owner came (and may have gone) since the admission check: ask again
+                        }
+                        if (result == TakeOver.TAKEN) {
                             counters.hits.increment();
                             drainIfCollected();
                             return live;
@@ -246,11 +252,17 @@ public final class CanonicalMap<K, V> {
         if (entry == null) {
             return false;
         }
-        V live = entry.get();
-        if (live != instance || entry.owner != owner && admission.refuses(live, entry.attachment, owner)) {
-            return false;
+        for (;;) {
+            V live = entry.get();
+            Owner seen = entry.owner;
+            if (live != instance || seen != owner && admission.refuses(live, entry.attachment, owner)) {
+                return false;
+            }
+            TakeOver result = entry.tryClaim(owner, seen);
+            if (result != TakeOver.STALE) {
+                return result == TakeOver.TAKEN;
+            }
         }
-        return entry.tryClaim(owner);
     }
 
     /**
@@ -485,6 +497,16 @@ public final class CanonicalMap<K, V> {
         }
     }
 
+    /** What {@link Entry#tryClaim} did. */
+    private enum TakeOver {
+        /** The claimant owns the entry now. */
+        TAKEN,
+        /** Another active owner holds it. */
+        HELD,
+        /** The owner changed since the caller's admission check, which must be asked again. */
+        STALE
+    }
+
     /** A weak reference to a canonical instance that carries its key, its owner and its pins. */
     private static final class Entry<K, V> extends WeakReference<V> {
         private static final VarHandle OWNER;
@@ -509,19 +531,20 @@ public final class CanonicalMap<K, V> {
             this.owner = owner;
         }
 
-        boolean tryClaim(Owner claimant) {
-            for (;;) {
-                Owner current = owner;
-                if (current == claimant) {
-                    return true;
-                }
-                if (current != null && current.isActive()) {
-                    return false;
-                }
-                if (OWNER.compareAndSet(this, current, claimant)) {
-                    return true;
-                }
+        /**
+         * Makes {@code claimant} the owner if the owner is still {@code seen}, the one the caller's admission check
+         * saw, and {@code seen} is not another active owner. The check and this take-over are not atomic: if the
+         * owner changed in between, another claimant took the entry (and may have let go of it again, its session
+         * still detaching the instance), so the check is {@link TakeOver#STALE} and must be asked again.
+         */
+        TakeOver tryClaim(Owner claimant, @Nullable Owner seen) {
+            if (seen == claimant) {
+                return TakeOver.TAKEN; // only the claimant's own thread lets go of its claims
             }
+            if (seen != null && seen.isActive()) {
+                return TakeOver.HELD;
+            }
+            return OWNER.compareAndSet(this, seen, claimant) ? TakeOver.TAKEN : TakeOver.STALE;
         }
 
         boolean isHeldByOther(@Nullable Owner asker) {

@@ -59,6 +59,48 @@ class CanonicalMapTest {
     }
 
     @Test
+    void aClaimOvertakenBetweenItsAdmissionAndItsTakeOverIsAskedAgain() {
+        // the admission check and the take-over are not atomic: another session may claim the instance, load it
+        // and end in between, and an enhanced instance is then still attached to that session until it clears
+        Object canonical = map.claim("k", alice, Object.class, Object::new, NOT_BUSY);
+        map.disown("k", alice);
+        TestOwner carol = new TestOwner();
+        List<Object> asked = new ArrayList<>();
+        Object claimed = map.claim("k", bob, Object.class, Object::new, (instance, state, claimant) -> {
+            asked.add(instance);
+            if (asked.size() == 1) {
+                assertThat(map.claim("k", carol, Object.class, Object::new, NOT_BUSY)).isSameAs(canonical);
+                carol.active = false;
+                return false; // admitted, as the instance was when asked
+            }
+            return true; // not admissible any more (say, still attached to carol's persistence context)
+        });
+        assertThat(asked).containsExactly(canonical, canonical);
+        assertThat(claimed).isNull();
+        assertThat(map.owner("k")).isSameAs(carol);
+    }
+
+    @Test
+    void aTakeOverOfAnExistingInstanceOvertakenByAnotherClaimIsAskedAgain() {
+        Object canonical = map.claim("k", alice, Object.class, Object::new, NOT_BUSY);
+        map.disown("k", alice);
+        TestOwner carol = new TestOwner();
+        List<Object> asked = new ArrayList<>();
+        boolean taken = map.claimExisting("k", canonical, bob, (instance, state, claimant) -> {
+            asked.add(instance);
+            if (asked.size() == 1) {
+                assertThat(map.claim("k", carol, Object.class, Object::new, NOT_BUSY)).isSameAs(canonical);
+                carol.active = false;
+                return false;
+            }
+            return true;
+        });
+        assertThat(asked).hasSize(2);
+        assertThat(taken).isFalse();
+        assertThat(map.owner("k")).isSameAs(carol);
+    }
+
+    @Test
     void aBusyInstanceIsNotTakenOverButItsOwnerKeepsIt() {
         Object canonical = map.claim("k", alice, Object.class, Object::new, NOT_BUSY);
         map.disown("k", alice);
