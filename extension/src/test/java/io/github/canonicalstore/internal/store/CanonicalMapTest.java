@@ -66,15 +66,7 @@ class CanonicalMapTest {
         map.disown("k", alice);
         TestOwner carol = new TestOwner();
         List<Object> asked = new ArrayList<>();
-        Object claimed = map.claim("k", bob, Object.class, Object::new, (instance, state, claimant) -> {
-            asked.add(instance);
-            if (asked.size() == 1) {
-                assertThat(map.claim("k", carol, Object.class, Object::new, NOT_BUSY)).isSameAs(canonical);
-                carol.active = false;
-                return false; // admitted, as the instance was when asked
-            }
-            return true; // not admissible any more (say, still attached to carol's persistence context)
-        });
+        Object claimed = map.claim("k", bob, Object.class, Object::new, overtakenBy(carol, asked));
         assertThat(asked).containsExactly(canonical, canonical);
         assertThat(claimed).isNull();
         assertThat(map.owner("k")).isSameAs(carol);
@@ -86,18 +78,27 @@ class CanonicalMapTest {
         map.disown("k", alice);
         TestOwner carol = new TestOwner();
         List<Object> asked = new ArrayList<>();
-        boolean taken = map.claimExisting("k", canonical, bob, (instance, state, claimant) -> {
-            asked.add(instance);
-            if (asked.size() == 1) {
-                assertThat(map.claim("k", carol, Object.class, Object::new, NOT_BUSY)).isSameAs(canonical);
-                carol.active = false;
-                return false;
-            }
-            return true;
-        });
-        assertThat(asked).hasSize(2);
+        boolean taken = map.claimExisting("k", canonical, bob, overtakenBy(carol, asked));
+        assertThat(asked).containsExactly(canonical, canonical);
         assertThat(taken).isFalse();
         assertThat(map.owner("k")).isSameAs(carol);
+    }
+
+    /**
+     * An admission that records each instance it is asked about. Asked the first time, it lets {@code other} claim
+     * "k" and end, as another thread could between the answer and the take-over, and admits; asked again, it
+     * refuses (the instance is not admissible any more: say, still attached to that owner's persistence context).
+     */
+    private Admission<Object> overtakenBy(TestOwner other, List<Object> asked) {
+        return (instance, state, claimant) -> {
+            asked.add(instance);
+            if (asked.size() > 1) {
+                return true;
+            }
+            assertThat(map.claim("k", other, Object.class, Object::new, NOT_BUSY)).isSameAs(instance);
+            other.active = false;
+            return false;
+        };
     }
 
     @Test
