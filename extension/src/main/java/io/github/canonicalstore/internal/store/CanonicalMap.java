@@ -117,8 +117,9 @@ public final class CanonicalMap<K, V> {
                 if (live != null) {
                     if (live.getClass() == type) {
                         Owner seen = current.owner;
-                        if (seen != owner && admission.refuses(live, current.attachment, owner)) {
-                            return null;
+                        if (seen != owner && (seen != null && seen.isActive()
+                                || admission.refuses(live, current.attachment, owner))) {
+                            return null; // held by another open session: no need to ask the admission
                         }
                         TakeOver result = current.tryClaim(owner, seen);
                         if (result == TakeOver.STALE) {
@@ -255,7 +256,8 @@ public final class CanonicalMap<K, V> {
         for (;;) {
             V live = entry.get();
             Owner seen = entry.owner;
-            if (live != instance || seen != owner && admission.refuses(live, entry.attachment, owner)) {
+            if (live != instance || seen != owner && (seen != null && seen.isActive()
+                    || admission.refuses(live, entry.attachment, owner))) {
                 return false;
             }
             TakeOver result = entry.tryClaim(owner, seen);

@@ -102,6 +102,18 @@ class CanonicalMapTest {
     }
 
     @Test
+    void anInstanceHeldByAnotherActiveOwnerIsRefusedWithoutAskingTheAdmission() {
+        // the admission may be costly (rule 4 compares the whole state): it is pointless while another owner holds it
+        Object canonical = map.claim("k", alice, Object.class, Object::new, NOT_BUSY);
+        Admission<Object> mustNotBeAsked = (instance, state, claimant) -> {
+            throw new AssertionError("admission asked although alice holds the instance");
+        };
+        assertThat(map.claim("k", bob, Object.class, Object::new, mustNotBeAsked)).isNull();
+        assertThat(map.claimExisting("k", canonical, bob, mustNotBeAsked)).isFalse();
+        assertThat(map.owner("k")).isSameAs(alice);
+    }
+
+    @Test
     void aBusyInstanceIsNotTakenOverButItsOwnerKeepsIt() {
         Object canonical = map.claim("k", alice, Object.class, Object::new, NOT_BUSY);
         map.disown("k", alice);
