@@ -116,12 +116,7 @@ public final class CanonicalMap<K, V> {
                 V live = current.get();
                 if (live != null) {
                     if (live.getClass() == type) {
-                        Owner seen = current.owner;
-                        if (seen != owner && (seen != null && seen.isActive()
-                                || admission.refuses(live, current.attachment, owner))) {
-                            return null; // held by another open session: no need to ask the admission
-                        }
-                        TakeOver result = current.tryClaim(owner, seen);
+                        TakeOver result = current.tryClaim(live, owner, admission);
                         if (result == TakeOver.STALE) {
                             continue; // another owner came (and may have gone) since the admission check: ask again
                         }
@@ -255,12 +250,10 @@ public final class CanonicalMap<K, V> {
         }
         for (;;) {
             V live = entry.get();
-            Owner seen = entry.owner;
-            if (live != instance || seen != owner && (seen != null && seen.isActive()
-                    || admission.refuses(live, entry.attachment, owner))) {
+            if (live != instance) {
                 return false;
             }
-            TakeOver result = entry.tryClaim(owner, seen);
+            TakeOver result = entry.tryClaim(live, owner, admission);
             if (result != TakeOver.STALE) {
                 return result == TakeOver.TAKEN;
             }
@@ -503,8 +496,8 @@ public final class CanonicalMap<K, V> {
     private enum TakeOver {
         /** The claimant owns the entry now. */
         TAKEN,
-        /** Another active owner holds it. */
-        HELD,
+        /** Another active owner holds it, or the admission refused the claimant. */
+        REFUSED,
         /** The owner changed since the caller's admission check, which must be asked again. */
         STALE
     }
@@ -534,17 +527,19 @@ public final class CanonicalMap<K, V> {
         }
 
         /**
-         * Makes {@code claimant} the owner if the owner is still {@code seen}, the one the caller's admission check
-         * saw, and {@code seen} is not another active owner. The check and this take-over are not atomic: if the
-         * owner changed in between, another claimant took the entry (and may have let go of it again, its session
-         * still detaching the instance), so the check is {@link TakeOver#STALE} and must be asked again.
+         * Makes {@code claimant} the owner of {@code live} (this entry's instance) unless another active owner holds
+         * it or {@code admission} refuses; the admission is not asked while another active owner holds it (the answer
+         * could not change the outcome). The check and the take-over are not atomic: if the owner changed in
+         * between, another claimant took the entry (and may have let go of it again, its session still detaching the
+         * instance), so the answer is {@link TakeOver#STALE} and the caller must ask again.
          */
-        TakeOver tryClaim(Owner claimant, @Nullable Owner seen) {
+        TakeOver tryClaim(V live, Owner claimant, Admission<? super V> admission) {
+            Owner seen = owner;
             if (seen == claimant) {
                 return TakeOver.TAKEN; // only the claimant's own thread lets go of its claims
             }
-            if (seen != null && seen.isActive()) {
-                return TakeOver.HELD;
+            if (seen != null && seen.isActive() || admission.refuses(live, attachment, claimant)) {
+                return TakeOver.REFUSED;
             }
             return OWNER.compareAndSet(this, seen, claimant) ? TakeOver.TAKEN : TakeOver.STALE;
         }
