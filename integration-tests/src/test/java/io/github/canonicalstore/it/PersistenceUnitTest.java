@@ -144,6 +144,15 @@ public abstract class PersistenceUnitTest {
         });
     }
 
+    /**
+     * A load by simple natural id, through the API every supported Hibernate ORM line has ({@code KeyType.NATURAL}
+     * exists from 7.3 on; {@code bySimpleNaturalId} is deprecated there but not gone).
+     */
+    @SuppressWarnings("deprecation")
+    protected static <T> T byNaturalId(EntityManager em, Class<T> type, Object naturalId) {
+        return em.unwrap(org.hibernate.Session.class).bySimpleNaturalId(type).load(naturalId);
+    }
+
     protected <T> T find(Class<T> type, Object id) {
         return inTx(em -> em.find(type, id));
     }

@@ -9,6 +9,7 @@ import org.hibernate.event.service.spi.EventListenerGroup;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventType;
 import org.hibernate.event.spi.MergeEventListener;
+import org.hibernate.event.spi.PersistEventListener;
 import org.hibernate.integrator.spi.Integrator;
 
 /**
@@ -34,7 +35,17 @@ public final class CanonicalStoreIntegrator implements Integrator {
         store.validate(metadata);
         EventListenerRegistry registry =
                 sessionFactory.getServiceRegistry().requireService(EventListenerRegistry.class);
-        registry.appendListeners(EventType.CLEAR, new StoreListeners.Clear());
+        registry.appendListeners(EventType.CLEAR, new StoreListeners.Clear(store));
+        LazyLoadGuard guard = new LazyLoadGuard(store);
+        registry.prependListeners(EventType.INIT_COLLECTION, guard);
+        registry.prependListeners(EventType.LOAD, guard);
+        registry.prependListeners(EventType.DELETE, new StoreListeners.CascadedDelete(store));
+        EventListenerGroup<PersistEventListener> persistOnFlush =
+                registry.getEventListenerGroup(EventType.PERSIST_ONFLUSH);
+        List<PersistEventListener> persisting = new ArrayList<>();
+        persistOnFlush.fireEventOnEachListener(persisting, (listener, list) -> list.add(listener));
+        persistOnFlush.clearListeners();
+        persistOnFlush.appendListener(new StoreListeners.PersistOnFlushGuard(store, persisting));
         registry.appendListeners(EventType.EVICT, new StoreListeners.Evict(store));
         registry.appendListeners(EventType.POST_LOAD, new StoreListeners.AfterLoad());
         registry.appendListeners(EventType.POST_COMMIT_UPDATE, new StoreListeners.UpdateCommitted(store));
