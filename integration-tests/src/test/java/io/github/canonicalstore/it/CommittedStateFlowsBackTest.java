@@ -3,11 +3,15 @@ package io.github.canonicalstore.it;
 import static io.github.canonicalstore.CanonicalStoreEvent.Kind.CONFLICT;
 import static io.github.canonicalstore.CanonicalStoreEvent.Kind.UPDATED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.github.canonicalstore.it.model.Author;
 import io.github.canonicalstore.it.model.Book;
 import io.github.canonicalstore.it.model.Genre;
 import jakarta.persistence.EntityManager;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.hibernate.StatelessSession;
 import org.hibernate.Transaction;
 import org.junit.jupiter.api.Test;
@@ -190,5 +194,39 @@ class CommittedStateFlowsBackTest extends StoreTestSupport {
         assertThat(store().statistics().conflicts()).isEqualTo(conflicts);
         assertThat(events.of(CONFLICT)).isEmpty();
         assertThat(events.of(UPDATED)).isEmpty();
+    }
+
+    // rule 5 with rule 2 (issue #9): committed state never takes the canonical instance back to an older version,
+    // even when the after-commit work of two commits runs out of order
+    @Test
+    void anOlderCommitsStateArrivingLateDoesNotOverwriteANewerOne() throws Exception {
+        Book held = find(Book.class, 100L);
+        ExecutorService first = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> older = first.submit(() -> {
+                PostCommitGate.arm(Thread.currentThread());
+                commitThroughPrivateInstance(100L, book -> book.setTitle("First commit"));
+            });
+            await().atMost(DEADLINE).until(() -> PostCommitGate.awaitArrival(0) || older.isDone());
+            if (older.isDone()) {
+                within(older); // throws what went wrong before the gate
+            }
+            assertThat(PostCommitGate.awaitArrival(0)).as("the first commit is held").isTrue();
+            assertThat(bookRow(100L)).isEqualTo(new BookRow("First commit", 1));
+
+            commitThroughPrivateInstance(100L, book -> book.setTitle("Second commit"));
+            assertThat(held.getTitle()).isEqualTo("Second commit");
+            assertThat(held.getVersion()).isEqualTo(2);
+
+            PostCommitGate.open();
+            within(older);
+        } finally {
+            PostCommitGate.open();
+            first.shutdownNow();
+        }
+        assertThat(held.getTitle()).isEqualTo("Second commit");
+        assertThat(held.getVersion()).isEqualTo(2);
+        assertThat(bookRow(100L)).isEqualTo(new BookRow("Second commit", 2));
+        assertThat(find(Book.class, 100L)).isSameAs(held);
     }
 }

@@ -10,7 +10,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import java.util.List;
 import org.hibernate.Hibernate;
-import org.hibernate.KeyType;
 import org.hibernate.StatelessSession;
 import org.junit.jupiter.api.Test;
 
@@ -118,7 +117,7 @@ class NoLostEditsTest extends StoreTestSupport {
         held.setLabel("Speculative fiction");
 
         Genre cached = find(Genre.class, 1);
-        Genre byCode = inTx(em -> em.find(Genre.class, "FIC", KeyType.NATURAL));
+        Genre byCode = inTx(em -> byNaturalId(em, Genre.class, "FIC"));
 
         assertThat(cached).isNotSameAs(held);
         assertThat(cached.getLabel()).isEqualTo("Fiction");

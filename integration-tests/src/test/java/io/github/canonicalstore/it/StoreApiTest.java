@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.canonicalstore.it.model.Author;
 import io.github.canonicalstore.it.model.Book;
 import io.github.canonicalstore.it.model.Chapter;
+import io.github.canonicalstore.it.model.Edition;
+import io.github.canonicalstore.it.model.EditionId;
 import io.github.canonicalstore.it.model.Genre;
 import io.github.canonicalstore.it.model.Memo;
 import io.github.canonicalstore.it.model.Person;
+import io.github.canonicalstore.it.model.Review;
+import io.github.canonicalstore.it.model.ReviewId;
 import io.github.canonicalstore.it.model.Tag;
 import java.lang.ref.WeakReference;
 import java.util.List;
@@ -242,5 +246,32 @@ class StoreApiTest extends StoreTestSupport {
         assertThat(store().evict(Person.class, 3L)).isTrue();
         assertThat(store().find(Author.class, 3L)).isEmpty();
         assertThat(find(Author.class, 3L)).isNotSameAs(author);
+    }
+
+    // API (issue #9): an identifier of the wrong type is an IllegalArgumentException naming the value and the
+    // expected type, for simple, embedded and @IdClass identifiers, in find and evict alike
+    @Test
+    void wrongIdentifierTypesAreIllegalArgumentsThatNameTheValueAndTheType() {
+        record Case(Class<?> entity, Object id, String expectedType) {
+        }
+        for (Case c : List.of(new Case(Edition.class, "not an EditionId", EditionId.class.getName()),
+                new Case(Edition.class, 100L, EditionId.class.getName()),
+                new Case(Review.class, "not a ReviewId", ReviewId.class.getName()),
+                new Case(Book.class, "one hundred", Long.class.getName()))) {
+            assertThatThrownBy(() -> store().find(c.entity(), c.id()))
+                    .as("find(%s, %s)", c.entity().getSimpleName(), c.id())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(String.valueOf(c.id()))
+                    .hasMessageContaining(c.expectedType());
+            assertThatThrownBy(() -> store().evict(c.entity(), c.id()))
+                    .as("evict(%s, %s)", c.entity().getSimpleName(), c.id())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(String.valueOf(c.id()))
+                    .hasMessageContaining(c.expectedType());
+        }
+        Edition edition = find(Edition.class, new EditionId(100L, 1));
+        assertThat(store().find(Edition.class, new EditionId(100L, 1))).containsSame(edition);
+        Review review = find(Review.class, new ReviewId(100L, "kim"));
+        assertThat(store().find(Review.class, new ReviewId(100L, "kim"))).containsSame(review);
     }
 }

@@ -339,7 +339,7 @@ public final class CanonicalMap<K, V> {
      * @throws IllegalStateException if the count would exceed {@link Integer#MAX_VALUE}
      */
     public int retain(K key, Object instance) {
-        int pins = requireCanonical(key, instance).retain();
+        int pins = requireCanonical(key, instance).retain(instance);
         counters.pins.increment();
         return pins;
     }
@@ -354,7 +354,7 @@ public final class CanonicalMap<K, V> {
      * @throws IllegalStateException if the instance has no pin to release
      */
     public int release(K key, Object instance) {
-        int pins = requireCanonical(key, instance).release();
+        int pins = requireCanonical(key, instance).release(instance);
         counters.pins.decrement();
         return pins;
     }
@@ -553,7 +553,20 @@ public final class CanonicalMap<K, V> {
             return OWNER.compareAndSet(this, former, null);
         }
 
-        synchronized int retain() {
+        /**
+         * Checks, under this entry's lock, that it still holds {@code instance}: an entry removed after the caller
+         * found it (by {@code remove} or {@code clear}, which drop its pins under the same lock) is reported as it
+         * would be if the removal had come first.
+         */
+        private void requireHolds(Object instance) {
+            if (get() != instance) {
+                throw new IllegalArgumentException("not the canonical instance for " + key + ": " + describe(instance)
+                        + " (its entry was removed)");
+            }
+        }
+
+        synchronized int retain(Object instance) {
+            requireHolds(instance);
             if (pins == Integer.MAX_VALUE) {
                 throw new IllegalStateException("pin count overflow for " + key);
             }
@@ -563,7 +576,8 @@ public final class CanonicalMap<K, V> {
             return pins;
         }
 
-        synchronized int release() {
+        synchronized int release(Object instance) {
+            requireHolds(instance);
             if (pins == 0) {
                 throw new IllegalStateException(
                         "release without a matching retain for " + key + ": the pin count is already 0");

@@ -2,6 +2,7 @@ package io.github.canonicalstore.internal.store;
 
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
@@ -22,6 +23,7 @@ public class CanonicalMapLinearizabilityTest {
     private final CanonicalMap<Integer, Instance> map = new CanonicalMap<>();
     private final Switch[] owners = {new Switch(), new Switch()};
     private final Queue<Instance> everyInstance = new ConcurrentLinkedQueue<>();
+    private final AtomicIntegerArray busy = new AtomicIntegerArray(2);
 
     /** An owner that a test operation can end. */
     static final class Switch implements Owner {
@@ -47,6 +49,40 @@ public class CanonicalMapLinearizabilityTest {
     public String claim(@Param(name = "key") int key, @Param(name = "owner") int owner) {
         Instance instance = map.claim(key, owners[owner], Instance.class, () -> create(owner), Admission.ALWAYS);
         return instance == null ? "isolated" : "canonical by " + instance.creator();
+    }
+
+    /**
+     * A claim whose admission refuses while the key is marked busy ({@link #markBusy}): the admission is asked
+     * between reading an entry's owner and taking it over, where another thread's claim, disown or end can run
+     * (the race fixed in 5502aab, model-checked here).
+     */
+    @Operation
+    public String claimUnlessBusy(@Param(name = "key") int key, @Param(name = "owner") int owner) {
+        Instance instance = map.claim(key, owners[owner], Instance.class, () -> create(owner), unlessBusy(key));
+        return instance == null ? "isolated" : "canonical by " + instance.creator();
+    }
+
+    /** Flow-back's take-over of the live instance, two steps like retain: look it up, then claim it. */
+    @Operation
+    public String claimExisting(@Param(name = "key") int key, @Param(name = "owner") int owner) {
+        Instance instance = map.get(key);
+        if (instance == null) {
+            return "none";
+        }
+        if (map.claimExisting(key, instance, owners[owner], unlessBusy(key))) {
+            return "taken";
+        }
+        // linearised as a remove before this operation if the instance left the map meanwhile
+        return map.get(key) == instance ? "refused" : "none";
+    }
+
+    @Operation
+    public void markBusy(@Param(name = "key") int key, boolean busy) {
+        this.busy.set(key, busy ? 1 : 0);
+    }
+
+    private Admission<Instance> unlessBusy(int key) {
+        return (instance, attachment, claimant) -> busy.get(key) == 1;
     }
 
     @Operation

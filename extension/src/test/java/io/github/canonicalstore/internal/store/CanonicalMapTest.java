@@ -208,10 +208,8 @@ class CanonicalMapTest {
         map.retain("k", instance);
         WeakReference<Object> ref = new WeakReference<>(instance);
         instance = null;
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        assertThat(ref.get()).isNotNull();
+        awaitACollection();
+        assertThat(ref.get()).as("pinned, after a collection that cleared an unpinned object").isNotNull();
         map.release("k", ref.get());
         await().atMost(GC_DEADLINE).until(() -> {
             System.gc();
@@ -233,5 +231,17 @@ class CanonicalMapTest {
         map.cleanUp(); // the old reference is drained after the new entry exists: it must not remove it
         assertThat(map.get("k")).isSameAs(fresh);
         assertThat(keep).hasSize(1);
+    }
+
+    /**
+     * Waits until the garbage collector has cleared an object that nothing references: proof that a collection ran
+     * since the call, after which an object that is still alive was kept alive by something.
+     */
+    private static void awaitACollection() {
+        WeakReference<Object> control = new WeakReference<>(new Object());
+        await().atMost(GC_DEADLINE).until(() -> {
+            System.gc();
+            return control.get() == null;
+        });
     }
 }
