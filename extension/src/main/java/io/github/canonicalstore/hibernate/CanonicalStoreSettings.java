@@ -37,6 +37,16 @@ public final class CanonicalStoreSettings {
      */
     public static final String CONFLICT = PREFIX + "conflict";
 
+    /**
+     * Which client each session works for (SEMANTICS rule 12): the fully qualified name of a class implementing
+     * {@link io.github.canonicalstore.CanonicalScopeResolver} with a public no-argument constructor, or an
+     * instance of one in the properties map given to the bootstrap. Default: none, every session works in the
+     * factory scope. A name that is not such a class fails the build.
+     *
+     * @since 0.1.0
+     */
+    public static final String SCOPE_RESOLVER = PREFIX + "scope_resolver";
+
     private CanonicalStoreSettings() {
     }
 }

@@ -30,8 +30,8 @@ final class RootIds {
         }
     }
 
-    EntityRef key(@Nullable Object tenantId, Object id) {
-        return new EntityRef(tenantId, this, id);
+    EntityRef key(@Nullable Object scope, @Nullable Object tenantId, Object id) {
+        return new EntityRef(scope, tenantId, this, id);
     }
 
     /**

@@ -1,10 +1,12 @@
 package io.github.canonicalstore.internal.hibernate;
 
+import io.github.canonicalstore.CanonicalScopeResolver;
 import io.github.canonicalstore.hibernate.CanonicalStoreSettings;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -14,21 +16,26 @@ import org.jspecify.annotations.Nullable;
  * @param enabled whether the factory has a store
  * @param excluded entity names (JPA names or class names) that are not canonical
  * @param failOnConflict whether a conflicting load throws instead of handing out a private instance
+ * @param scopeResolver who tells the client scope of a session (rule 12), or {@code null} for the factory scope
  */
-record StoreSettings(boolean enabled, Set<String> excluded, boolean failOnConflict) {
+record StoreSettings(boolean enabled, Set<String> excluded, boolean failOnConflict,
+        @Nullable CanonicalScopeResolver scopeResolver) {
 
     /**
      * Reads the settings.
      *
      * @param settings Hibernate's configuration values
+     * @param classes loads a class by name (Hibernate's {@code ClassLoaderService}); throws if there is none
      * @return the parsed settings
      * @throws IllegalArgumentException naming the setting and the value, if a value is not accepted
      */
-    static StoreSettings parse(Map<String, Object> settings) {
+    static StoreSettings parse(Map<String, Object> settings, Function<String, Class<?>> classes) {
         boolean enabled = isEnabled(settings);
         Set<String> excluded = parseNames(settings.get(CanonicalStoreSettings.EXCLUDE));
         boolean fail = parseConflict(settings.get(CanonicalStoreSettings.CONFLICT));
-        return new StoreSettings(enabled, excluded, fail);
+        CanonicalScopeResolver resolver = parseScopeResolver(settings.get(CanonicalStoreSettings.SCOPE_RESOLVER),
+                classes);
+        return new StoreSettings(enabled, excluded, fail, resolver);
     }
 
     /**
@@ -64,6 +71,34 @@ record StoreSettings(boolean enabled, Set<String> excluded, boolean failOnConfli
             case "fail" -> true;
             default -> throw invalid(CanonicalStoreSettings.CONFLICT, value, "'isolate' (the default) or 'fail'");
         };
+    }
+
+    private static @Nullable CanonicalScopeResolver parseScopeResolver(@Nullable Object value,
+            Function<String, Class<?>> classes) {
+        if (value == null || value instanceof String text && text.isBlank()) {
+            return null;
+        }
+        if (value instanceof CanonicalScopeResolver resolver) {
+            return resolver;
+        }
+        String expected = "the name of a class implementing " + CanonicalScopeResolver.class.getName()
+                + " with a public no-argument constructor, or an instance of one";
+        Class<?> type;
+        try {
+            type = value instanceof Class<?> given ? given : classes.apply(value.toString().trim());
+        } catch (RuntimeException | LinkageError e) {
+            throw invalid(CanonicalStoreSettings.SCOPE_RESOLVER, value, expected + " (" + e + ")");
+        }
+        if (!CanonicalScopeResolver.class.isAssignableFrom(type)) {
+            throw invalid(CanonicalStoreSettings.SCOPE_RESOLVER, value, expected + " (" + type.getName()
+                    + " does not implement it)");
+        }
+        try {
+            return (CanonicalScopeResolver) type.getConstructor().newInstance();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw invalid(CanonicalStoreSettings.SCOPE_RESOLVER, value, expected + " (cannot instantiate: " + e
+                    + ")");
+        }
     }
 
     private static Set<String> parseNames(@Nullable Object value) {
