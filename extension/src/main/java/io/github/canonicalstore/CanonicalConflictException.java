@@ -16,6 +16,7 @@ public class CanonicalConflictException extends PersistenceException {
     private static final long serialVersionUID = 1L;
 
     private final transient @Nullable Object tenantId;
+    /** The root entity name of the key; unlike the tenant identifier and the id, it is serialized. */
     private final String entityName;
     private final transient Object id;
 
@@ -36,17 +37,17 @@ public class CanonicalConflictException extends PersistenceException {
         this.id = id;
     }
 
-    /** @return the tenant identifier of the key, or {@code null} without multi-tenancy */
+    /** {@return the tenant identifier of the key, or {@code null} without multi-tenancy} */
     public @Nullable Object tenantId() {
         return tenantId;
     }
 
-    /** @return the root entity name of the key */
+    /** {@return the root entity name of the key} */
     public String entityName() {
         return entityName;
     }
 
-    /** @return the identifier of the key */
+    /** {@return the identifier of the key} */
     public Object id() {
         return id;
     }

@@ -40,18 +40,18 @@ public interface CanonicalStoreEvent<T> {
         RELEASED
     }
 
-    /** @return what happened */
+    /** {@return what happened} */
     Kind kind();
 
-    /** @return the entity class of the instance (for {@link Kind#RELEASED}, the class it had) */
+    /** {@return the entity class of the instance (for {@link Kind#RELEASED}, the class it had)} */
     Class<? extends T> entityType();
 
-    /** @return the row's identifier, never {@code null} */
+    /** {@return the row's identifier, never {@code null}} */
     Object id();
 
-    /** @return the tenant identifier of the key, or {@code null} without multi-tenancy */
+    /** {@return the tenant identifier of the key, or {@code null} without multi-tenancy} */
     @Nullable Object tenantId();
 
-    /** @return the canonical instance, or empty once it has been garbage-collected */
+    /** {@return the canonical instance, or empty once it has been garbage-collected} */
     Optional<T> instance();
 }

@@ -55,54 +55,54 @@ public final class CanonicalStoreStatistics {
                 propagations, pins);
     }
 
-    /** @return loads (in any session) that handed out an existing canonical instance */
+    /** {@return loads (in any session) that handed out an existing canonical instance} */
     public long hits() {
         return hits;
     }
 
-    /** @return loads that created a new canonical instance */
+    /** {@return loads that created a new canonical instance} */
     public long misses() {
         return misses;
     }
 
     /**
-     * @return private instances handed out because the canonical instance was owned by another open session
+     * {@return private instances handed out because the canonical instance was owned by another open session
      *     (SEMANTICS rule 3) or had pending edits (rule 4); under {@code conflict=fail} these loads threw instead
-     *     and are not counted
+     *     and are not counted}
      */
     public long isolations() {
         return isolations;
     }
 
-    /** @return entries removed after their canonical instance was garbage-collected */
+    /** {@return entries removed after their canonical instance was garbage-collected} */
     public long releases() {
         return releases;
     }
 
     /**
-     * @return committed states that could not be written into a canonical instance because another open session
-     *     owned it or it had pending edits (rule 5)
+     * {@return committed states that could not be written into a canonical instance because another open session
+     *     owned it or it had pending edits (rule 5)}
      */
     public long conflicts() {
         return conflicts;
     }
 
-    /** @return canonical instances put back to their last committed state after a rollback (rule 6) */
+    /** {@return canonical instances put back to their last committed state after a rollback (rule 6)} */
     public long restores() {
         return restores;
     }
 
-    /** @return committed states written into a canonical instance by a commit through another instance (rule 5) */
+    /** {@return committed states written into a canonical instance by a commit through another instance (rule 5)} */
     public long propagations() {
         return propagations;
     }
 
-    /** @return the pins held now, summed over all canonical instances ({@link CanonicalStore#retain}) */
+    /** {@return the pins held now, summed over all canonical instances ({@link CanonicalStore#retain})} */
     public long pins() {
         return pins;
     }
 
-    /** @return the number of loads that handed out a canonical instance, {@code hits() + misses()} */
+    /** {@return the number of loads that handed out a canonical instance, {@code hits() + misses()}} */
     public long canonicalLoads() {
         return hits + misses;
     }
