@@ -20,7 +20,6 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Root;
 import java.util.List;
 import org.hibernate.Hibernate;
-import org.hibernate.KeyType;
 import org.hibernate.StatelessSession;
 import org.junit.jupiter.api.Test;
 
@@ -136,7 +135,7 @@ class IdentityTest extends PersistenceUnitTest {
     @Test
     void naturalIdLoadHandsOutTheCanonicalInstance() {
         Genre genre = find(Genre.class, 2);
-        Genre byCode = inTx(em -> em.find(Genre.class, "POE", KeyType.NATURAL));
+        Genre byCode = inTx(em -> byNaturalId(em, Genre.class, "POE"));
         assertThat(byCode).isSameAs(genre);
     }
 
@@ -157,6 +156,10 @@ class IdentityTest extends PersistenceUnitTest {
     @Test
     void statelessSessionReadsHandOutTheCanonicalInstance() {
         Book book = find(Book.class, 103L);
+        // Hibernate 7.2 and 7.3 clear a StatelessSession's temporary persistence context when a query's eager
+        // association is a second-level-cache hit, in the middle of the query (fixed in 7.4, with or without the
+        // store): keep the eager genre out of the cache here
+        emf.getCache().evict(Genre.class);
         Book viaGet;
         List<Book> viaQuery;
         try (StatelessSession stateless = sessionFactory().openStatelessSession()) {

@@ -11,12 +11,12 @@ import org.hibernate.persister.entity.JoinedSubclassEntityPersister;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Hibernate's {@link JoinedSubclassEntityPersister} whose {@code instantiate(id, session)} hands out canonical
- * instances (see {@link PersisterSupport}). Chosen by {@link CanonicalPersisterClassResolver} when the store is
+ * Hibernate's {@link JoinedSubclassEntityPersister} with the store's hooks (see {@link PersisterSupport}): {@code instantiate(id, session)}
+ * hands out canonical instances, {@code setValues} writes into one only what a load changed, and lazy loading and
+ * forced version increments report to the store. Chosen by {@link CanonicalPersisterClassResolver} when the store is
  * enabled. Thread-safe, as Hibernate's persisters are.
  */
-public class CanonicalJoinedSubclassEntityPersister extends JoinedSubclassEntityPersister
-        implements CanonicalPersister {
+public class CanonicalJoinedSubclassEntityPersister extends JoinedSubclassEntityPersister implements CanonicalPersister {
     @java.io.Serial
     private static final long serialVersionUID = 1L;
 
@@ -40,10 +40,43 @@ public class CanonicalJoinedSubclassEntityPersister extends JoinedSubclassEntity
         this.support = new PersisterSupport(this);
     }
 
+    // support is null only while the super constructor runs
+
     @Override
     public Object instantiate(@Nullable Object id, SharedSessionContractImplementor session) {
-        // support is null only while the super constructor runs
         return support == null ? super.instantiate(id, session) : support.instantiate(id, session);
+    }
+
+    @Override
+    public void setValues(Object object, Object[] values) {
+        if (support == null || !support.setValues(object, values)) {
+            super.setValues(object, values);
+        }
+    }
+
+    @Override
+    public Object forceVersionIncrement(Object id, Object currentVersion, SharedSessionContractImplementor session) {
+        return support.versionForced(id, super.forceVersionIncrement(id, currentVersion, session), session);
+    }
+
+    @Override
+    public Object forceVersionIncrement(Object id, Object currentVersion, boolean batching,
+            SharedSessionContractImplementor session) throws HibernateException {
+        return support.versionForced(id, super.forceVersionIncrement(id, currentVersion, batching, session),
+                session);
+    }
+
+    @Override
+    public Object initializeLazyProperty(String fieldName, Object entity, SharedSessionContractImplementor session) {
+        support.checkLazyLoad(session, fieldName);
+        return super.initializeLazyProperty(fieldName, entity, session);
+    }
+
+    @Override
+    public Object initializeEnhancedEntityUsedAsProxy(Object entity, String nameOfAttributeBeingAccessed,
+            SharedSessionContractImplementor session) {
+        support.checkLazyLoad(session, nameOfAttributeBeingAccessed);
+        return super.initializeEnhancedEntityUsedAsProxy(entity, nameOfAttributeBeingAccessed, session);
     }
 
     @Override

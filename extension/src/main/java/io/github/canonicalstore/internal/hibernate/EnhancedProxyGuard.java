@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *       the row now, which hands out that instance (one SELECT earlier than plain Hibernate, but one instance);
  *   <li>otherwise the proxy is a new instance (the thread is marked while Hibernate creates it, so that the
  *       persister does not hand out the canonical one); when it is initialised and no canonical instance is alive,
- *       it is adopted as canonical ({@link HibernateCanonicalStore#adopt}).
+ *       it is adopted as canonical ({@link LoadPath#afterLoad}).
  * </ul>
  *
  * <p>Thread-safe: the mark is thread-local and nests.
@@ -46,7 +46,7 @@ final class EnhancedProxyGuard implements BytecodeEnhancementMetadata {
             EntityKey keyToLoad, boolean addEmptyEntry, SharedSessionContractImplementor session) {
         EntityBinding binding = support.binding();
         if (binding.isCanonical()
-                && binding.store.isAvailableTo(binding, keyToLoad.getIdentifier(), session)
+                && binding.store.loads().isAvailableTo(binding, keyToLoad.getIdentifier(), session)
                 && session.internalLoad(keyToLoad.getEntityName(), keyToLoad.getIdentifier(), true, true)
                         instanceof PersistentAttributeInterceptable loaded) {
             return loaded;

@@ -6,6 +6,7 @@ import org.hibernate.bytecode.enhance.spi.LazyPropertyInitializer;
 import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.engine.spi.ManagedEntity;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.proxy.HibernateProxy;
 import org.hibernate.proxy.LazyInitializer;
@@ -40,6 +41,9 @@ final class EntityBinding implements Admission<Object> {
     private final @Nullable EntityPersister @Nullable [] referenced;
     /** How {@link #snapshot} treats each property: {@link #VALUE}, {@link #REFERENCE} or {@link #SKIPPED}. */
     private final byte @Nullable [] plan;
+    /** Which properties hold collections or entity references (directly or inside an embeddable). */
+    private final boolean @Nullable [] associations;
+    private final boolean hasAssociations;
     private static final byte VALUE = 0;
     private static final byte REFERENCE = 1;
     private static final byte SKIPPED = 2;
@@ -53,6 +57,33 @@ final class EntityBinding implements Admission<Object> {
         this.enhancedForLazyLoading = enhancedForLazyLoading;
         this.referenced = persister == null ? null : referencedPersisters(persister);
         this.plan = persister == null ? null : snapshotPlan(persister);
+        this.associations = persister == null ? null : associations(persister);
+        boolean any = false;
+        if (associations != null) {
+            for (boolean association : associations) {
+                any |= association;
+            }
+        }
+        this.hasAssociations = any;
+    }
+
+    private static boolean[] associations(EntityPersister persister) {
+        Type[] types = persister.getPropertyTypes();
+        boolean[] associations = new boolean[types.length];
+        for (int i = 0; i < types.length; i++) {
+            associations[i] = types[i].isAssociationType() || containsAssociation(types[i]);
+        }
+        return associations;
+    }
+
+    /** @return whether some property holds a collection or an entity reference */
+    boolean hasAssociations() {
+        return hasAssociations;
+    }
+
+    /** @return whether property {@code i} holds a collection or an entity reference, or an embeddable with one */
+    boolean isAssociation(int i) {
+        return associations[i];
     }
 
     private static byte[] snapshotPlan(EntityPersister persister) {
@@ -258,6 +289,164 @@ final class EntityBinding implements Admission<Object> {
             return !entries.isEmpty();
         }
         return collection != null;
+    }
+
+    /**
+     * Writes a row's state, as Hibernate loaded it into {@code values}, into {@code instance}, a canonical instance
+     * that the load handed out unchanged by the session (a hit), writing only what the row changed (SEMANTICS rules 2
+     * and 11):
+     * <ul>
+     *   <li>a row older than the instance ({@code @Version} lower) changes nothing: the instance keeps its newer
+     *       state, which becomes the loaded state;
+     *   <li>a basic or embedded value is written only if it differs;
+     *   <li>an entity reference to the row the instance already references keeps the instance's reference (a
+     *       canonical instance, initialised or not, or a proxy {@link Reattachment} bound to the session);
+     *   <li>a collection is the instance's own, which Hibernate found reattached to the session; an instance
+     *       without one there (none, or one that a delete left unreferenced) gets the loaded one;
+     *   <li>a lazy attribute that the load did not fetch keeps the value the instance has.
+     * </ul>
+     * Then {@code values} holds what the instance holds, which Hibernate records as the session's loaded state.
+     * Properties are written one by one, so that a thread reading the instance meanwhile sees each property's old or
+     * new value.
+     *
+     * @param instance the canonical instance
+     * @param values the state loaded from the row, in property order; updated in place
+     * @return whether anything was written into the instance
+     */
+    boolean writeChanges(Object instance, Object[] values) {
+        Type[] types = persister.getPropertyTypes();
+        Object[] current = persister.getValues(instance);
+        int version = versionIndex();
+        if (version >= 0 && isOlderVersion(values[version], current[version])) {
+            System.arraycopy(current, 0, values, 0, values.length);
+            return false;
+        }
+        SessionFactoryImplementor factory = persister.getFactory();
+        boolean changed = false;
+        for (int i = 0; i < types.length; i++) {
+            Object value = values[i];
+            Object now = current[i];
+            if (value == now) {
+                continue;
+            }
+            if (value == LazyPropertyInitializer.UNFETCHED_PROPERTY) {
+                values[i] = now; // not read by this load: the instance keeps what it has
+            } else if (types[i] instanceof EntityType entityType) {
+                if (sameReference(entityType, now, value, factory)) {
+                    values[i] = now;
+                } else {
+                    persister.setValue(instance, i, value);
+                    // an uninitialised reference the session could not take gave way to its own for the same row
+                    changed |= now == null || value == null || !entityType.isEqual(now, value, factory);
+                }
+            } else if (types[i].isCollectionType()) {
+                // not the instance's own collection, which Hibernate would have found reattached: the instance has
+                // none (or one that a delete or a replacement left unreferenced), so it gets the loaded one
+                persister.setValue(instance, i, value);
+                changed = true;
+            } else if (now == LazyPropertyInitializer.UNFETCHED_PROPERTY || !types[i].isEqual(now, value, factory)) {
+                persister.setValue(instance, i, value);
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * Puts back what a load wrote into {@code instance} where another thread's read undid it. A bytecode-enhanced
+     * entity's generated getter writes the value it read back into the field ({@code this.x = interceptor
+     * .readObject(this, "x", this.x)}): a thread that reads a canonical instance while a load writes a changed row
+     * into it can put an old value back. Called once the load has finished, for an instance the load changed: every
+     * property whose value differs from the session's loaded state, and that the application has not written since
+     * (the dirty tracker knows), gets the loaded value again. A reader that overlaps even this can still put one old
+     * value back; the next load of the row writes it again (README, Limitations).
+     */
+    void repairReadBacks(Object instance, SharedSessionContractImplementor session) {
+        if (!(instance instanceof org.hibernate.engine.spi.PersistentAttributeInterceptable)
+                || !(instance instanceof org.hibernate.engine.spi.SelfDirtinessTracker tracker)) {
+            return; // plain getters read without writing
+        }
+        org.hibernate.engine.spi.EntityEntry entry = session.getPersistenceContextInternal().getEntry(instance);
+        Object[] loaded = entry == null ? null : entry.getLoadedState();
+        if (loaded == null) {
+            return;
+        }
+        Type[] types = persister.getPropertyTypes();
+        String[] names = persister.getPropertyNames();
+        Object[] current = persister.getValues(instance);
+        SessionFactoryImplementor factory = persister.getFactory();
+        boolean editedBefore = tracker.$$_hibernate_hasDirtyAttributes();
+        for (int i = 0; i < types.length; i++) {
+            if (plan[i] == VALUE && current[i] != LazyPropertyInitializer.UNFETCHED_PROPERTY
+                    && loaded[i] != LazyPropertyInitializer.UNFETCHED_PROPERTY
+                    && !types[i].isEqual(current[i], loaded[i], factory)
+                    && !java.util.Arrays.asList(tracker.$$_hibernate_getDirtyAttributes()).contains(names[i])) {
+                persister.setValue(instance, i, types[i].deepCopy(loaded[i], factory));
+            }
+        }
+        if (!editedBefore) {
+            tracker.$$_hibernate_clearDirtyAttributes(); // these writes restore the loaded state: no edits
+        }
+    }
+
+    /**
+     * Whether {@code now}, the instance's reference, stands for the same row as {@code loaded} and may stay: an
+     * initialised reference to the same row stays (rule 11); an uninitialised one that the load did not find bound
+     * to its session (it is still bound to another session) gives way to the load's own.
+     */
+    private static boolean sameReference(EntityType type, @Nullable Object now, @Nullable Object loaded,
+            SessionFactoryImplementor factory) {
+        if (now == null || loaded == null) {
+            return now == loaded;
+        }
+        if (!org.hibernate.Hibernate.isInitialized(now)) {
+            return false; // the load's own reference (uninitialised or not) replaces one bound elsewhere
+        }
+        return type.isEqual(now, loaded, factory);
+    }
+
+    /**
+     * The loaded state Hibernate should keep for {@code instance} if it took the instance over with its committed
+     * state {@code committed} (a {@linkplain #snapshot snapshot}): values deep-copied from the snapshot, references
+     * as the instance holds them when they name the committed row (otherwise a reference of the session's to the
+     * committed row), collections and untracked properties as the instance holds them.
+     */
+    Object[] loadedState(Object instance, Object[] committed, SharedSessionContractImplementor session) {
+        Type[] types = persister.getPropertyTypes();
+        Object[] current = persister.getValues(instance);
+        Object[] loaded = new Object[types.length];
+        SessionFactoryImplementor factory = persister.getFactory();
+        for (int i = 0; i < types.length; i++) {
+            Object then = committed[i];
+            Object now = current[i];
+            if (then == UNTRACKED || plan[i] == SKIPPED || now == LazyPropertyInitializer.UNFETCHED_PROPERTY) {
+                loaded[i] = now;
+            } else if (plan[i] == REFERENCE && types[i] instanceof EntityType entityType) {
+                if (then == null) {
+                    loaded[i] = null;
+                } else if (now != null && entityType.isReferenceToPrimaryKey()
+                        && referenced[i].getIdentifierType().isEqual(referenceKey(entityType, now, referenced[i]),
+                                then, factory)) {
+                    loaded[i] = now;
+                } else {
+                    loaded[i] = session.internalLoad(entityType.getAssociatedEntityName(), then, false, true);
+                }
+            } else {
+                loaded[i] = then == null ? null : types[i].deepCopy(then, factory);
+            }
+        }
+        return loaded;
+    }
+
+    /** @return whether two versions are equal (both from this entity's version property) */
+    boolean sameVersion(@Nullable Object a, @Nullable Object b) {
+        return a == b || a != null && b != null && persister.getVersionJavaType().areEqual(a, b);
+    }
+
+    /** @return whether version {@code candidate} is older than {@code reference}; {@code false} if either is null */
+    boolean isOlderVersion(@Nullable Object candidate, @Nullable Object reference) {
+        return candidate != null && reference != null
+                && persister.getVersionJavaType().getComparator().compare(candidate, reference) < 0;
     }
 
     /** @return the index of the version property, or -1 if the entity is not versioned */

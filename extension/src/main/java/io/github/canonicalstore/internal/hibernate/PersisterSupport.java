@@ -38,7 +38,45 @@ final class PersisterSupport {
         if (!bound.isCanonical() || bound.enhancedForLazyLoading && EnhancedProxyGuard.isCreatingProxy()) {
             return self.instantiatePlain(id, session);
         }
-        return bound.store.instantiate(bound, self, id, session);
+        return bound.store.loads().instantiate(bound, self, id, session);
+    }
+
+    /**
+     * {@code EntityPersister.setValues(entity, values)}: for a canonical instance that a load is handing out again,
+     * writes only what the row changed ({@link LoadPath#writeLoaded}).
+     *
+     * @return whether it was written here; otherwise the caller writes as Hibernate does
+     */
+    boolean setValues(Object entity, Object[] values) {
+        EntityBinding bound = binding();
+        return bound.isCanonical() && entity.getClass() == bound.mappedClass
+                && bound.store.loads().writeLoaded(bound, entity, values);
+    }
+
+    /**
+     * A lock incremented the version of row {@code id} to {@code version} in {@code session}: once the transaction
+     * commits, that is the committed version of its canonical instance.
+     *
+     * @return {@code version}
+     */
+    Object versionForced(Object id, Object version, SharedSessionContractImplementor session) {
+        EntityBinding bound = binding();
+        if (bound.isCanonical()) {
+            SessionOwner owner = bound.store.owners().of(session);
+            if (owner != null) {
+                owner.transaction().versionForced(
+                        bound.root.key(owner.scope, session.getTenantIdentifierValue(), id), version);
+            }
+        }
+        return version;
+    }
+
+    /** Lazy state is about to be loaded through {@code session}: see {@link LazyLoadGuard}. */
+    void checkLazyLoad(SharedSessionContractImplementor session, String attribute) {
+        EntityBinding bound = binding();
+        if (bound.isCanonical()) {
+            LazyLoadGuard.check(bound.store, session, "attribute " + persister.getEntityName() + "." + attribute);
+        }
     }
 
     EntityBinding binding() {

@@ -1,67 +1,58 @@
 package io.github.canonicalstore.internal.hibernate;
 
 import io.github.canonicalstore.internal.store.Owner;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import java.lang.ref.WeakReference;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.sql.Connection;
-import java.sql.SQLException;
 import org.hibernate.SessionEventListener;
 import org.hibernate.StatelessSession;
-import org.hibernate.engine.extension.spi.Extension;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
-import org.hibernate.resource.jdbc.spi.JdbcSessionOwner;
-import org.hibernate.resource.transaction.spi.TransactionObserver;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One session's side of the store: the {@link Owner} of the canonical instances handed to that session.
  *
- * <p>Created with every session (stateful or stateless) of a factory that has a store, as a Hibernate session
- * {@link Extension}. It lets go of its instances when the session clears, evicts them, or ends
- * ({@link SessionEventListener#end()}, which Hibernate calls on close while the persistence context is intact). It
- * holds its session weakly: a session that the application dropped without closing stops owning anything once it
- * is collected.
+ * <p>Created when the session opens ({@link SessionOwners}), registered with it as a {@link SessionEventListener}.
+ * It lets go of its instances when the session clears, evicts them, or ends ({@link #end()}, which Hibernate calls
+ * on close while the persistence context is intact). It holds its session weakly: a session that the application
+ * dropped without closing stops owning anything once it is collected.
  *
- * <p>It notes the store's commit epoch when each statement begins, so that a row read by a statement that began
- * before a commit does not overwrite the newer state that commit gave a canonical instance (rule 2).
+ * <p>It knows the client scope of its session (rule 12), the thread that last used the session (rule 11: lazy
+ * state that the session took over from another is loaded only on that thread, see {@link LazyLoadGuard}), and
+ * the store's commit epoch when each statement began, so that a row read by a statement that began before a commit
+ * does not overwrite the newer state that commit gave a canonical instance (rule 2). What its transactions do to
+ * canonical instances is followed by its {@link TransactionWork}.
  *
- * <p>Once it owns something it also follows the session's transactions: a {@link Synchronization} registered with
- * each transaction restores, on rollback, the canonical instances the transaction changed (rule 6); Hibernate calls
- * it before it clears the persistence context, while this owner still holds them.
- *
- * <p>Thread safety: {@link #isActive()} may be called from any thread; every other method is called on the
- * session's thread, as Hibernate sessions are single-threaded.
+ * <p>Thread safety: {@link #isActive()} and {@link #isUsedBy(Thread)} may be called from any thread; every other
+ * method is called on the thread using the session, as Hibernate sessions are single-threaded.
  */
-final class SessionOwner implements Owner, Extension, SessionEventListener {
+final class SessionOwner implements Owner, SessionEventListener {
     private static final long serialVersionUID = 1L;
 
-    private final transient HibernateCanonicalStore store;
+    final transient HibernateCanonicalStore store;
+    /** This owner, weakly, for the lookup cache of {@link SessionOwners}. */
+    final transient WeakReference<SessionOwner> self = new WeakReference<>(this);
     private final transient WeakReference<SharedSessionContractImplementor> session;
+    /** The client scope of rule 12, {@code null} for the factory scope. */
+    final transient @Nullable Object scope;
+    private final boolean stateless;
     private volatile boolean ended;
+    /** The thread that last used the session: the one that may initialise lazy state the session took over. */
+    private volatile Thread thread;
+    /** Whether the session took over a canonical instance from another session: then {@link LazyLoadGuard} acts. */
+    private volatile boolean tookOver;
     private final transient List<EntityRef> claimed = new ArrayList<>();
+    private final transient TransactionWork transaction;
     private transient @Nullable Map<Object, Integer> merging;
     /** Managed copies made by merging a canonical instance in the current transaction, to that merge. */
     private transient @Nullable Map<Object, Merged> mergedCopies;
-    /** Work that waits for the current transaction to commit (a StatelessSession's writes); dropped on rollback. */
-    private transient @Nullable List<Runnable> afterCommit;
-    private boolean listening;
-    private boolean synchronizationRegistered;
-    private final boolean stateless;
+
     /** The store's commit epoch when the session was created: no transaction of it began earlier. */
     private final long createdAt;
-    /**
-     * The store's commit epoch when the current transaction began, -1 outside a transaction; followed from the
-     * first claim on (before it, {@link #createdAt} stands in for it, which is earlier and so errs on the safe side).
-     */
-    private long transactionStart = -1;
-    /** Whether the current transaction reads from a snapshot; {@code null} until asked. */
-    private @Nullable Boolean snapshotReads;
-
     /**
      * The store's commit epoch when the statement whose results this session is reading began: under read committed
      * a statement sees exactly the commits made before it began, so its rows may be older than a canonical
@@ -69,31 +60,88 @@ final class SessionOwner implements Owner, Extension, SessionEventListener {
      * are still being read (a nested select keeps the outer statement's, the older and so the safer).
      */
     private long readEpoch;
+    /** Whether the current transaction reads from a snapshot; {@code null} until asked. */
+    private @Nullable Boolean snapshotReads;
 
-    SessionOwner(HibernateCanonicalStore store, SharedSessionContractImplementor session) {
+    SessionOwner(HibernateCanonicalStore store, SharedSessionContractImplementor session, @Nullable Object scope) {
         this.store = store;
         this.session = new WeakReference<>(session);
+        this.scope = scope;
         this.stateless = session instanceof StatelessSession;
+        this.thread = Thread.currentThread();
         this.createdAt = store.epoch();
         this.readEpoch = createdAt;
-        // from the start: the statement that reads a session's first rows begins before its first claim
+        this.transaction = new TransactionWork(this);
         session.getEventListenerManager().addListener(this);
     }
 
+    /** @return whether this owner belongs to {@code candidate} */
+    boolean isFor(SharedSessionContractImplementor candidate) {
+        return session.get() == candidate && !ended;
+    }
+
+    @Nullable SharedSessionContractImplementor session() {
+        return session.get();
+    }
+
+    boolean isStateless() {
+        return stateless;
+    }
+
+    TransactionWork transaction() {
+        return transaction;
+    }
+
+    @Override
+    public boolean isActive() {
+        return !ended && session.get() != null;
+    }
+
+    // ------------------------------------------------------------------------------------------ which thread
+
+    /** The calling thread uses the session now. */
+    void used() {
+        Thread current = Thread.currentThread();
+        if (thread != current) {
+            thread = current;
+        }
+    }
+
+    /** The session took over a canonical instance that another session had (a hit). */
+    void tookOver() {
+        if (!tookOver) {
+            tookOver = true;
+        }
+    }
+
+    /** @return whether the session took over a canonical instance that another session had */
+    boolean hasTakenOver() {
+        return tookOver;
+    }
+
+    /** @return whether {@code candidate} is the thread that last used the session */
+    boolean isUsedBy(Thread candidate) {
+        return thread == candidate;
+    }
+
+    // ------------------------------------------------------------------------------------------ epochs (rule 2)
+
     @Override
     public void jdbcExecuteStatementStart() {
+        used();
         if (!isReadingResults()) {
             readEpoch = store.epoch();
         }
     }
 
+    @Override
+    public void flushStart() {
+        used();
+    }
+
     /** @return the commit epoch when the statement whose results this session reads began; see {@link #readEpoch} */
     long readEpoch() {
         return readEpoch;
-    }
-
-    boolean isStateless() {
-        return stateless;
     }
 
     /**
@@ -108,19 +156,20 @@ final class SessionOwner implements Owner, Extension, SessionEventListener {
         if (committedAt > readEpoch && isReadingResults()) {
             return true; // the statement being read began before that commit (the row may predate it)
         }
-        long start = listening ? transactionStart : inTransaction() ? createdAt : -1;
+        long start = transaction.startEpoch(createdAt);
         return start >= 0 && committedAt > start && readsFromSnapshot();
+    }
+
+    /** The current transaction began: its isolation level is asked again when needed. */
+    void transactionBegan() {
+        snapshotReads = null;
+        used();
     }
 
     /** Whether the session is reading a JDBC result set (not assembling a second-level-cache entry, say). */
     private boolean isReadingResults() {
         SharedSessionContractImplementor owner = session.get();
         return owner != null && !owner.getPersistenceContextInternal().getLoadContexts().isLoadingFinished();
-    }
-
-    private boolean inTransaction() {
-        SharedSessionContractImplementor owner = session.get();
-        return owner != null && owner.isTransactionInProgress();
     }
 
     private boolean readsFromSnapshot() {
@@ -138,102 +187,54 @@ final class SessionOwner implements Owner, Extension, SessionEventListener {
         return snapshot;
     }
 
-    @Override
-    public boolean isActive() {
-        return !ended && session.get() != null;
-    }
+    // ------------------------------------------------------------------------------------------ claims (rule 3)
 
     /** Records a claim, so that it is let go of when the session clears or ends. */
     void claimed(EntityRef key) {
-        if (!listening) {
-            startListening();
-        }
+        transaction.follow();
         claimed.add(key);
     }
 
-    /**
-     * From the first claim on, follows the beginning of the session's transactions, each of which gets a
-     * {@link Synchronization}; a transaction already running gets one now. (Its statements, transaction
-     * completions and end it follows from the start, as a {@link SessionEventListener}.)
-     */
-    private void startListening() {
-        listening = true;
-        SharedSessionContractImplementor owner = session.get();
-        if (owner == null) {
-            return;
+    /** Lets go of one row's canonical instance (the session evicted, detached or deleted it). */
+    void disown(EntityRef key) {
+        if (store.map().disown(key, this)) {
+            transaction.disowned(key);
         }
-        JdbcSessionOwner jdbc = owner;
-        jdbc.getTransactionCoordinator().addObserver(new TransactionObserver() {
-            @Override
-            public void afterBegin() {
-                transactionStart = store.epoch();
-                snapshotReads = null;
-                registerSynchronization();
-            }
+    }
 
-            @Override
-            public void beforeCompletion() {
+    /** Lets go of every canonical instance this session holds (it cleared, rolled back or ended). */
+    void disownAll() {
+        for (EntityRef key : claimed) {
+            if (store.map().disown(key, this)) {
+                transaction.disowned(key);
             }
-
-            @Override
-            public void afterCompletion(boolean successful, boolean delayed) {
-                transactionStart = -1;
-            }
-        });
-        if (owner.isTransactionInProgress()) {
-            transactionStart = createdAt;
-            registerSynchronization();
         }
+        claimed.clear();
+    }
+
+    /** @return the keys of the canonical instances this session claimed and has not let go of yet */
+    List<EntityRef> claims() {
+        return claimed;
     }
 
     /**
-     * Runs {@code work} once the current transaction commits, or now outside a transaction; drops it if the
-     * transaction rolls back.
+     * The session closed. Its entries are not visited: an ended owner is inactive, so the next session that loads
+     * one of its rows takes the entry over (which keeps closing a session that loaded many rows cheap).
      */
-    void afterCommit(Runnable work) {
+    @Override
+    public void end() {
+        ended = true;
+        claimed.clear();
+        mergedCopies = null;
+        transaction.ended();
         SharedSessionContractImplementor owner = session.get();
-        if (owner == null || !owner.isTransactionInProgress()) {
-            work.run();
-            return;
+        if (owner != null) {
+            store.owners().ended(this, owner);
         }
-        if (afterCommit == null) {
-            afterCommit = new ArrayList<>();
-        }
-        afterCommit.add(work);
-        if (!listening) {
-            startListening();
-        }
-        registerSynchronization();
+        LoadPath.forgetPendingHits();
     }
 
-    /** Follows the session's current transaction, if one is active and not followed yet. */
-    private void registerSynchronization() {
-        SharedSessionContractImplementor owner = session.get();
-        if (synchronizationRegistered || owner == null || !owner.isTransactionInProgress()) {
-            return;
-        }
-        owner.accessTransaction().registerSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                synchronizationRegistered = false;
-                List<Runnable> committed = afterCommit;
-                afterCommit = null;
-                SharedSessionContractImplementor owner = session.get();
-                if (status == Status.STATUS_COMMITTED) {
-                    if (committed != null) {
-                        committed.forEach(Runnable::run);
-                    }
-                } else if (owner != null) {
-                    store.restoreAfterRollback(SessionOwner.this, claimed, owner);
-                }
-            }
-        });
-        synchronizationRegistered = true;
-    }
+    // ------------------------------------------------------------------------------------------ merges (rule 4)
 
     /**
      * A merge of canonical instance {@code canonical}, whose state was {@code atMerge} when it was merged: the
@@ -248,10 +249,7 @@ final class SessionOwner implements Owner, Extension, SessionEventListener {
             mergedCopies = new IdentityHashMap<>();
         }
         mergedCopies.put(copy, new Merged(canonical, atMerge));
-        if (!listening) {
-            startListening();
-        }
-        registerSynchronization();
+        transaction.follow();
     }
 
     /** @return the merge of a canonical instance that made {@code copy}, or {@code null} */
@@ -264,31 +262,6 @@ final class SessionOwner implements Owner, Extension, SessionEventListener {
         if (mergedCopies != null) {
             mergedCopies.clear();
         }
-    }
-
-    /** Lets go of one row's canonical instance (the session evicted or deleted it). */
-    void disown(EntityRef key) {
-        store.map().disown(key, this);
-    }
-
-    /** Lets go of every canonical instance this session holds (it cleared, rolled back or ended). */
-    void disownAll() {
-        for (EntityRef key : claimed) {
-            store.map().disown(key, this);
-        }
-        claimed.clear();
-    }
-
-    /**
-     * The session closed. Its entries are not visited: an ended owner is inactive, so the next session that loads
-     * one of its rows takes the entry over (which keeps closing a session that loaded many rows cheap).
-     */
-    @Override
-    public void end() {
-        ended = true;
-        claimed.clear();
-        mergedCopies = null;
-        afterCommit = null;
     }
 
     boolean isMerging() {
@@ -316,6 +289,7 @@ final class SessionOwner implements Owner, Extension, SessionEventListener {
     public String toString() {
         SharedSessionContractImplementor owner = session.get();
         return "SessionOwner[" + (owner == null ? "collected" : owner.getSessionIdentifier())
-                + (ended ? ", ended" : "") + ", claims=" + claimed.size() + "]";
+                + (ended ? ", ended" : "") + (scope == null ? "" : ", scope " + scope) + ", claims="
+                + claimed.size() + "]";
     }
 }

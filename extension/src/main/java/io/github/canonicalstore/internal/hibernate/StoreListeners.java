@@ -3,6 +3,12 @@ package io.github.canonicalstore.internal.hibernate;
 import java.util.List;
 import org.hibernate.HibernateException;
 import org.hibernate.event.spi.ClearEvent;
+import org.hibernate.event.spi.DeleteContext;
+import org.hibernate.event.spi.DeleteEvent;
+import org.hibernate.event.spi.DeleteEventListener;
+import org.hibernate.event.spi.PersistContext;
+import org.hibernate.event.spi.PersistEvent;
+import org.hibernate.event.spi.PersistEventListener;
 import org.hibernate.event.spi.ClearEventListener;
 import org.hibernate.event.spi.EventSource;
 import org.hibernate.event.spi.EvictEvent;
@@ -37,9 +43,15 @@ final class StoreListeners {
 
     /** A cleared persistence context (also on rollback) no longer manages any canonical instance. */
     static final class Clear implements ClearEventListener {
+        private final HibernateCanonicalStore store;
+
+        Clear(HibernateCanonicalStore store) {
+            this.store = store;
+        }
+
         @Override
         public void onClear(ClearEvent event) {
-            SessionOwner owner = event.getSession().getExtension(SessionOwner.class);
+            SessionOwner owner = store.owners().of(event.getSession());
             if (owner != null) {
                 owner.disownAll();
             }
@@ -57,7 +69,7 @@ final class StoreListeners {
         @Override
         public void onEvict(EvictEvent event) throws HibernateException {
             EventSource session = event.getSession();
-            SessionOwner owner = session.getExtension(SessionOwner.class);
+            SessionOwner owner = store.owners().of(session);
             Object entity = initialisedTarget(event.getObject());
             if (owner == null || entity == null) {
                 return;
@@ -68,7 +80,7 @@ final class StoreListeners {
                 return;
             }
             Object id = persister.getIdentifier(entity, session);
-            EntityRef key = id == null ? null : store.keyOf(persister, session.getTenantIdentifierValue(), id);
+            EntityRef key = id == null ? null : store.keyOf(persister, id, session);
             if (key != null) {
                 owner.disown(key);
             }
@@ -86,7 +98,7 @@ final class StoreListeners {
             if (event.getPersister() instanceof CanonicalPersister canonical) {
                 EntityBinding binding = canonical.binding();
                 if (binding.isCanonical()) {
-                    binding.store.afterLoad(binding, event.getEntity(), event.getId(), event.getSession());
+                    binding.store.loads().afterLoad(binding, event.getEntity(), event.getId(), event.getSession());
                 }
             }
         }
@@ -104,8 +116,8 @@ final class StoreListeners {
 
         @Override
         public void onPostUpdate(PostUpdateEvent event) {
-            store.afterCommittedUpdate(event.getPersister(), event.getEntity(), event.getId(), event.getState(),
-                    event.getSession());
+            store.outcomes().afterCommittedUpdate(event.getPersister(), event.getEntity(), event.getId(),
+                    event.getState(), event.getSession());
         }
 
         @Override
@@ -134,29 +146,28 @@ final class StoreListeners {
 
         @Override
         public void onPostUpdate(PostUpdateEvent event) {
-            written(event.getSession(), event.getPersister(), () -> store.afterCommittedUpdate(event.getPersister(),
-                    event.getEntity(), event.getId(), event.getState(), event.getSession()));
+            written(event.getSession(), event.getPersister(), () -> store.outcomes().afterCommittedUpdate(
+                    event.getPersister(), event.getEntity(), event.getId(), event.getState(), event.getSession()));
         }
 
         @Override
         public void onPostUpsert(PostUpsertEvent event) {
-            written(event.getSession(), event.getPersister(), () -> store.afterCommittedUpdate(event.getPersister(),
-                    event.getEntity(), event.getId(), event.getState(), event.getSession()));
+            written(event.getSession(), event.getPersister(), () -> store.outcomes().afterCommittedUpdate(
+                    event.getPersister(), event.getEntity(), event.getId(), event.getState(), event.getSession()));
         }
 
         @Override
         public void onPostDelete(PostDeleteEvent event) {
-            written(event.getSession(), event.getPersister(),
-                    () -> store.afterCommittedDelete(event.getPersister(), event.getId(), event.getSession()));
+            written(event.getSession(), event.getPersister(), () -> store.outcomes().afterCommittedDelete(
+                    event.getPersister(), event.getId(), event.getSession()));
         }
 
-        private static void written(SharedSessionContractImplementor session, EntityPersister persister,
-                Runnable work) {
+        private void written(SharedSessionContractImplementor session, EntityPersister persister, Runnable work) {
             if (session instanceof StatelessSession && persister instanceof CanonicalPersister canonical
                     && canonical.binding().isCanonical()) {
-                SessionOwner owner = session.getExtension(SessionOwner.class);
+                SessionOwner owner = store.owners().of(session);
                 if (owner != null) {
-                    owner.afterCommit(work);
+                    owner.transaction().afterCommit(work);
                 }
             }
         }
@@ -179,7 +190,7 @@ final class StoreListeners {
 
         @Override
         public void onPostDelete(PostDeleteEvent event) {
-            store.afterCommittedDelete(event.getPersister(), event.getId(), event.getSession());
+            store.outcomes().afterCommittedDelete(event.getPersister(), event.getId(), event.getSession());
         }
 
         @Override
@@ -220,12 +231,12 @@ final class StoreListeners {
 
         private void guarded(MergeEvent event, Runnable merge) {
             Object original = initialisedTarget(event.getOriginal());
-            SessionOwner owner = event.getSession().getExtension(SessionOwner.class);
+            SessionOwner owner = store.owners().of(event.getSession());
             if (owner == null || original == null) {
                 merge.run();
                 return;
             }
-            RowState atMerge = store.isCanonical(original, event.getSession()) ? store.stateOf(original) : null;
+            RowState atMerge = store.isCanonical(original, owner, event.getSession()) ? store.stateOf(original) : null;
             owner.beginMerge(original);
             try {
                 merge.run();
@@ -236,6 +247,60 @@ final class StoreListeners {
             if (copy != null && copy != original && atMerge != null) {
                 owner.merged(original, atMerge, copy);
             }
+        }
+    }
+
+    /**
+     * A flush cascade (persist on flush) reached a canonical instance that the session did not load: it is held
+     * through an initialised association of an instance the session did load (rule 11). Plain Hibernate would have
+     * an instance of its own there; the store gives the session this one, as it is, with its committed state as the
+     * loaded state, if no other open session holds it ({@link Reattachment#manage}), and then Hibernate's listeners
+     * cascade on as they would. If another open session holds it, the cascade stops there: the row exists, and
+     * Hibernate, which cannot tell an assigned identifier's row from a new one, would insert it again.
+     */
+    static final class PersistOnFlushGuard implements PersistEventListener {
+        private final HibernateCanonicalStore store;
+        private final List<PersistEventListener> delegates;
+
+        PersistOnFlushGuard(HibernateCanonicalStore store, List<PersistEventListener> delegates) {
+            this.store = store;
+            this.delegates = List.copyOf(delegates);
+        }
+
+        @Override
+        public void onPersist(PersistEvent event) throws HibernateException {
+            if (store.loads().reachedByCascade(event.getObject(), event.getSession())) {
+                delegates.forEach(listener -> listener.onPersist(event));
+            }
+        }
+
+        @Override
+        public void onPersist(PersistEvent event, PersistContext createdAlready) throws HibernateException {
+            if (store.loads().reachedByCascade(event.getObject(), event.getSession())) {
+                delegates.forEach(listener -> listener.onPersist(event, createdAlready));
+            }
+        }
+    }
+
+    /**
+     * A cascaded delete, or an orphan's, reached a canonical instance that the session did not load: the session
+     * takes it over as {@link PersistOnFlushGuard} does, so that Hibernate deletes it as its own. The application's
+     * own {@code remove} of a detached instance is refused as in plain Hibernate.
+     */
+    static final class CascadedDelete implements DeleteEventListener {
+        private final HibernateCanonicalStore store;
+
+        CascadedDelete(HibernateCanonicalStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public void onDelete(DeleteEvent event) throws HibernateException {
+        }
+
+        @Override
+        public void onDelete(DeleteEvent event, DeleteContext transientEntities) throws HibernateException {
+            store.loads().reachedByCascade(event.getObject(), event.getSession());
         }
     }
 

@@ -41,6 +41,10 @@ public class Chapter {
         return heading;
     }
 
+    public void setHeading(String heading) {
+        this.heading = heading;
+    }
+
     public Book getBook() {
         return book;
     }
