@@ -32,20 +32,33 @@ public final class ChinookLoader {
      * @throws SQLException if the database refuses a statement
      */
     public static Map<String, Integer> load(DemoOptions options) throws SQLException {
-        List<String> statements = SqlScript.chinook();
         try (Connection connection = open(options)) {
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-                statement.execute("CREATE SCHEMA " + SCHEMA);
-                connection.setSchema(SCHEMA);
-                for (String sql : statements) {
-                    statement.execute(sql);
-                }
-            }
-            connection.commit();
-            return rowCounts(connection);
+            return load(connection);
         }
+    }
+
+    /**
+     * Drops and creates the schema {@value #SCHEMA} and runs the script in it, in one transaction, through a
+     * connection the caller opened (a web application takes it from its pool).
+     *
+     * @param connection an open connection; left in manual commit mode with {@value #SCHEMA} as its current
+     *     schema, and not closed
+     * @return the row count of each table, in the order of {@link #TABLES}
+     * @throws SQLException if the database refuses a statement
+     */
+    public static Map<String, Integer> load(Connection connection) throws SQLException {
+        List<String> statements = SqlScript.chinook();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+            statement.execute("CREATE SCHEMA " + SCHEMA);
+            connection.setSchema(SCHEMA);
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+        connection.commit();
+        return rowCounts(connection);
     }
 
     /**
