@@ -4,12 +4,11 @@ import io.github.canonicalstore.internal.store.CanonicalMap;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.Map;
+import org.hibernate.Hibernate;
 import org.hibernate.bytecode.enhance.spi.LazyPropertyInitializer;
-import org.hibernate.bytecode.enhance.spi.interceptor.EnhancementAsProxyLazinessInterceptor;
 import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.engine.spi.EntityHolder;
 import org.hibernate.engine.spi.PersistenceContext;
-import org.hibernate.engine.spi.PersistentAttributeInterceptable;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.persister.collection.CollectionPersister;
 import org.hibernate.persister.entity.EntityPersister;
@@ -74,24 +73,19 @@ final class GraphTakeOver {
         }
     }
 
-    private boolean walkValue(Type type, @Nullable Object value) {
+    private void walkValue(Type type, @Nullable Object value) {
         if (value == null || value == LazyPropertyInitializer.UNFETCHED_PROPERTY) {
-            return true;
+            return;
         }
         if (type instanceof CollectionType collectionType) {
             if (value instanceof PersistentCollection<?> collection && collection.wasInitialized()
                     && collection.getKey() != null && !collection.isUnreferenced()) {
-                forEachEntry(Reattachment.persister(collectionType, session), collection, this::walkValue);
+                walkEntries(Reattachment.persister(collectionType, session), collection);
             }
-        } else if (type instanceof EntityType) {
-            Object target = initialisedTarget(value);
+        } else if (type instanceof EntityType || type instanceof AnyType) {
+            Object target = initialisedTarget(value); // an @Any reference's target may be of any entity type
             if (target != null) {
                 takeOver(target);
-            }
-        } else if (type instanceof AnyType) {
-            Object target = initialisedTarget(value);
-            if (target != null) {
-                takeOver(target); // an @Any reference: its target, whatever its entity type
             }
         } else if (type instanceof ComponentType composite) {
             Type[] parts = composite.getSubtypes();
@@ -100,7 +94,6 @@ final class GraphTakeOver {
                 walkValue(parts[i], partValues[i]);
             }
         }
-        return true;
     }
 
     /** Takes over one reachable initialised instance, if the session can, and then what it reaches. */
@@ -140,7 +133,7 @@ final class GraphTakeOver {
     /**
      * Gives {@code instance}'s uninitialised references that another open session holds (one proxy can sit in
      * several canonical instances, and that session took over another of them) the session's own reference to the
-     * same row, as a load of the instance's row would ({@link EntityBinding#writeChanges}): the session can then
+     * same row, as a load of the instance's row would ({@link HitWrites#writeChanges}): the session can then
      * initialise them on its thread. An uninitialised reference gives way to another uninitialised reference to the
      * same row; the state does not change.
      */
@@ -150,8 +143,7 @@ final class GraphTakeOver {
         for (int i = 0; i < types.length; i++) {
             if (types[i] instanceof EntityType && binding.isAssociation(i)) {
                 LazyInitializer lazy = HibernateProxy.extractLazyInitializer(values[i]);
-                if (lazy != null && lazy.isUninitialized() && lazy.getSession() != session
-                        && lazy.getSession() != null && !lazy.getSession().isClosed()) {
+                if (lazy != null && lazy.isUninitialized() && !Reattachment.isFree(lazy.getSession(), session)) {
                     binding.persister.setValue(instance, i,
                             session.internalLoad(lazy.getEntityName(), lazy.getInternalIdentifier(), false, true));
                 }
@@ -159,49 +151,33 @@ final class GraphTakeOver {
         }
     }
 
-    /** A step of a walk over the elements and indexes of a collection: whether to go on. */
-    private interface Visitor {
-        boolean visit(Type type, @Nullable Object value);
-    }
-
     /**
-     * Visits the elements and map keys of {@code collection} that are or hold entities, while {@code visitor} agrees.
-     * The persister's element and index types are deprecated for removal but present in every supported line.
+     * Walks the elements and map keys of {@code collection} that are or hold entities. The persister's element and
+     * index types are deprecated for removal but present in every supported line.
      */
     @SuppressWarnings("removal")
-    private static boolean forEachEntry(CollectionPersister persister, PersistentCollection<?> collection,
-            Visitor visitor) {
+    private void walkEntries(CollectionPersister persister, PersistentCollection<?> collection) {
         Type elementType = persister.getElementType();
         Type indexType = persister.hasIndex() ? persister.getIndexType() : null;
         boolean elements = elementType.isAssociationType() || elementType instanceof CompositeType;
         boolean indexes = indexType != null && (indexType.isAssociationType() || indexType instanceof CompositeType);
         if (!elements && !indexes) {
-            return true;
+            return;
         }
         int i = 0;
         for (Iterator<?> entries = collection.entries(persister); entries.hasNext(); i++) {
             Object entry = entries.next();
-            if (elements && !visitor.visit(elementType, collection.getElement(entry))) {
-                return false;
+            if (elements) {
+                walkValue(elementType, collection.getElement(entry));
             }
-            if (indexes && !visitor.visit(indexType, collection.getIndex(entry, i, persister))) {
-                return false;
+            if (indexes) {
+                walkValue(indexType, collection.getIndex(entry, i, persister));
             }
         }
-        return true;
     }
 
     /** The instance {@code value} refers to if it is initialised; {@code null} for a proxy not initialised yet. */
     private static @Nullable Object initialisedTarget(Object value) {
-        LazyInitializer lazy = HibernateProxy.extractLazyInitializer(value);
-        if (lazy != null) {
-            return lazy.isUninitialized() ? null : lazy.getImplementation();
-        }
-        if (value instanceof PersistentAttributeInterceptable interceptable
-                && interceptable.$$_hibernate_getInterceptor() instanceof EnhancementAsProxyLazinessInterceptor proxy
-                && !proxy.isInitialized()) {
-            return null;
-        }
-        return value;
+        return Hibernate.isInitialized(value) ? StoreListeners.initialisedTarget(value) : null;
     }
 }

@@ -114,7 +114,7 @@ final class LoadPath {
         if (pending.isEmpty() || !pending.containsKey(instance)) {
             return false;
         }
-        if (binding.writeChanges(instance, values)) {
+        if (HitWrites.writeChanges(binding, instance, values)) {
             pending.put(instance, Boolean.TRUE);
         }
         return true;
@@ -130,7 +130,7 @@ final class LoadPath {
         if (owner == null || entity.getClass() != binding.mappedClass) {
             return;
         }
-        if (hitChanged != null) {
+        if (hitChanged != null && binding.hasAssociations()) {
             // every row of the load is written now: take over what the hit's initialised associations hold (rule 11)
             new GraphTakeOver(store, owner, session).takeOverReachable(binding, entity);
         }
@@ -142,7 +142,7 @@ final class LoadPath {
             return; // the load found the state the instance already had: its snapshot stands (rule 11)
         }
         if (hitChanged == Boolean.TRUE) {
-            binding.repairReadBacks(entity, session);
+            HitWrites.repairReadBacks(binding, entity, session);
         }
         // the snapshot is taken only if entity is canonical (a private instance needs none)
         if (map.updateAttachment(key, entity, previous -> loadedState(binding, entity, session, owner, previous))

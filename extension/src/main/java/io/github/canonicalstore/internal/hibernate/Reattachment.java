@@ -71,7 +71,9 @@ final class Reattachment {
                 || !register(binding, instance, id, committed, session)) {
             return false;
         }
-        new GraphTakeOver(binding.store, owner, session).takeOverReachable(binding, instance);
+        if (binding.hasAssociations()) {
+            new GraphTakeOver(binding.store, owner, session).takeOverReachable(binding, instance);
+        }
         return true;
     }
 
@@ -185,7 +187,8 @@ final class Reattachment {
         return session.getFactory().getMappingMetamodel().getCollectionDescriptor(type.getRole());
     }
 
-    private static boolean isFree(@Nullable SharedSessionContractImplementor bound,
+    /** Whether a proxy or collection bound to {@code bound} is free for {@code session} to take. */
+    static boolean isFree(@Nullable SharedSessionContractImplementor bound,
             SharedSessionContractImplementor session) {
         return bound == null || bound == session || bound.isClosed();
     }
@@ -193,7 +196,7 @@ final class Reattachment {
     /**
      * Binds an uninitialised reference that no open session holds to the loading session. One still bound to another
      * open session (which detached the instance but is still open) is left alone: the load replaces it with its own
-     * ({@link EntityBinding#writeChanges}).
+     * ({@link HitWrites#writeChanges}).
      */
     static boolean bindReference(Object value, SharedSessionContractImplementor session) {
         LazyInitializer lazy = HibernateProxy.extractLazyInitializer(value);

@@ -46,7 +46,7 @@
  *       key, {@code CanonicalMap.claim} with the binding's admission; a hit is prepared by
  *       {@code Reattachment.prepare}.</li>
  *   <li>Hibernate writes the row's state: {@code setValues} → {@code LoadPath.writeLoaded} →
- *       {@code EntityBinding.writeChanges} writes into a hit only what changed (rule 11).</li>
+ *       {@code HitWrites.writeChanges} writes into a hit only what changed (rule 11).</li>
  *   <li>Hibernate reports the load (POST_LOAD): {@code StoreListeners.AfterLoad} → {@code LoadPath.afterLoad}
  *       records the snapshot of a miss or of a changed hit.</li>
  *   <li>The session clears, evicts or closes: {@code StoreListeners.Clear}/{@code Evict} and
