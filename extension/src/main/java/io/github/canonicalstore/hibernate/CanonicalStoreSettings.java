@@ -47,6 +47,18 @@ public final class CanonicalStoreSettings {
      */
     public static final String SCOPE_RESOLVER = PREFIX + "scope_resolver";
 
+    /**
+     * How a load tells that the row of a versioned canonical instance is unchanged: {@code version} (default) when
+     * the row's {@code @Version} equals the instance's; such a row is not hydrated, only its id and version columns
+     * are read (Hibernate 7.4; on 7.2 and 7.3 every row is compared). {@code compare} hydrates every row and compares
+     * all its values with the instance's state. Choose {@code compare} if rows are changed without incrementing their
+     * version (native SQL, HQL {@code update} without {@code versioned}, another application), and loads must
+     * still bring those changes into canonical instances. Case-insensitive.
+     *
+     * @since 0.1.0
+     */
+    public static final String UNCHANGED_ROWS = PREFIX + "unchanged_rows";
+
     private CanonicalStoreSettings() {
     }
 }

@@ -133,7 +133,8 @@ class ConcurrentReadersTest extends StoreTestSupport {
     void aChangedRowReachesReadersPropertyByPropertyWithoutExceptions() throws Exception {
         Book held = bookWithChapters();
         List<Chapter> chapters = held.getChapters();
-        updateBehindHibernatesBack("update it_book set title = 'Changed elsewhere', pages = 400 where id = 100");
+        updateBehindHibernatesBack(
+                "update it_book set title = 'Changed elsewhere', pages = 400, version = version + 1 where id = 100");
         CyclicBarrier start = new CyclicBarrier(2);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {

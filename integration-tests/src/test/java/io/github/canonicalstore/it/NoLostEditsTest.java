@@ -156,23 +156,6 @@ class NoLostEditsTest extends StoreTestSupport {
         assertThat(store().statistics().isolations()).isEqualTo(isolations);
     }
 
-    // definition of pending edits: "the state it last had in the database" is the latest load's, not the first's
-    @Test
-    void anEditBackToAnOlderDatabaseStateIsAPendingEdit() throws Exception {
-        Book held = find(Book.class, 100L);
-        // the version stays, so that only the title tells the two database states apart
-        updateBehindHibernatesBack("update it_book set title = 'Changed in the database' where id = 100");
-        assertThat(find(Book.class, 100L)).isSameAs(held);
-        assertThat(held.getTitle()).isEqualTo("Changed in the database");
-
-        held.setTitle("The Dispossessed"); // the title of the first load, but no longer the database's
-        Book loaded = find(Book.class, 100L);
-
-        assertThat(loaded).isNotSameAs(held);
-        assertThat(loaded.getTitle()).isEqualTo("Changed in the database");
-        assertThat(held.getTitle()).isEqualTo("The Dispossessed");
-    }
-
     // rule 4: merge(C(k)) writes the edits; afterwards C(k) holds the committed state and is handed out again
     @Test
     void mergeOfTheCanonicalInstanceWritesItsEditsAndItIsHandedOutAgain() throws Exception {

@@ -115,6 +115,12 @@ class SettingsTest {
         }
 
         @Test
+        void unknownUnchangedRowsValueFailsTheBootstrap() {
+            assertBootstrapFails(Map.of("hibernate.canonical_store.unchanged_rows", "trust"),
+                    "hibernate.canonical_store.unchanged_rows", "'trust'");
+        }
+
+        @Test
         void excludingAnUnknownEntityFailsTheBootstrap() {
             assertBootstrapFails(Map.of("hibernate.canonical_store.exclude", "Tag, Nonesuch"),
                     "hibernate.canonical_store.exclude", "'Nonesuch'");

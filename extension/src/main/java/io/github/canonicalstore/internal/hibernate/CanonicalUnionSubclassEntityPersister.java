@@ -8,6 +8,10 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.metamodel.spi.RuntimeModelCreationContext;
 import org.hibernate.persister.entity.UnionSubclassEntityPersister;
+import org.hibernate.spi.NavigablePath;
+import org.hibernate.sql.ast.tree.from.TableGroup;
+import org.hibernate.sql.results.graph.DomainResult;
+import org.hibernate.sql.results.graph.DomainResultCreationState;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,6 +49,15 @@ public class CanonicalUnionSubclassEntityPersister extends UnionSubclassEntityPe
     @Override
     public Object instantiate(@Nullable Object id, SharedSessionContractImplementor session) {
         return support == null ? super.instantiate(id, session) : support.instantiate(id, session);
+    }
+
+    @Override
+    public <T> DomainResult<T> createDomainResult(NavigablePath navigablePath, TableGroup tableGroup,
+            @Nullable String resultVariable, DomainResultCreationState creationState) {
+        DomainResult<T> result = support == null
+                ? null : support.createDomainResult(navigablePath, tableGroup, resultVariable, creationState);
+        return result != null
+                ? result : super.createDomainResult(navigablePath, tableGroup, resultVariable, creationState);
     }
 
     @Override

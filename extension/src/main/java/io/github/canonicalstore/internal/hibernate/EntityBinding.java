@@ -44,6 +44,7 @@ final class EntityBinding implements Admission<Object> {
     /** Which properties hold collections or entity references (directly or inside an embeddable). */
     private final boolean @Nullable [] associations;
     private final boolean hasAssociations;
+    private final boolean keepsUnchangedRows;
     private static final byte VALUE = 0;
     private static final byte REFERENCE = 1;
     private static final byte SKIPPED = 2;
@@ -65,6 +66,13 @@ final class EntityBinding implements Admission<Object> {
             }
         }
         this.hasAssociations = any;
+        this.keepsUnchangedRows = persister != null && store.settings().unchangedByVersion()
+                && CanonicalEntityResult.SUPPORTED && UnchangedRows.covers(this);
+    }
+
+    /** @return whether loads hand out this entity's unchanged rows without hydrating them ({@link UnchangedRows}) */
+    boolean keepsUnchangedRows() {
+        return keepsUnchangedRows;
     }
 
     private static boolean[] associations(EntityPersister persister) {

@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.Map;
 import org.hibernate.Hibernate;
+import org.hibernate.LockMode;
 import org.hibernate.bytecode.enhance.spi.LazyPropertyInitializer;
 import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.engine.spi.EntityHolder;
@@ -44,7 +45,8 @@ final class GraphTakeOver {
     private final SessionOwner owner;
     private final SharedSessionContractImplementor session;
     private final PersistenceContext context;
-    private final Map<Object, Boolean> seen = new IdentityHashMap<>();
+    /** The instances met so far that the walk did not take over; made at the first one (most walks meet none). */
+    private @Nullable Map<Object, Boolean> seen;
 
     GraphTakeOver(HibernateCanonicalStore store, SessionOwner owner, SharedSessionContractImplementor session) {
         this.store = store;
@@ -56,8 +58,7 @@ final class GraphTakeOver {
 
     /** Takes over what {@code instance}, which the session manages, reaches through initialised associations. */
     void takeOverReachable(EntityBinding binding, Object instance) {
-        seen.put(instance, Boolean.TRUE);
-        walkValues(binding, instance);
+        walkValues(binding, instance); // instance is managed by the session: a way back to it ends there
     }
 
     private void walkValues(EntityBinding binding, Object instance) {
@@ -98,7 +99,13 @@ final class GraphTakeOver {
 
     /** Takes over one reachable initialised instance, if the session can, and then what it reaches. */
     private void takeOver(Object target) {
-        if (seen.put(target, Boolean.TRUE) != null || context.isEntryFor(target)) {
+        if (context.isEntryFor(target)) {
+            return; // the session manages it: it was taken over or loaded, and its graph is walked or loading
+        }
+        if (seen == null) {
+            seen = new IdentityHashMap<>();
+        }
+        if (seen.put(target, Boolean.TRUE) != null) {
             return;
         }
         EntityPersister persister = session.getFactory().getMappingMetamodel().findEntityDescriptor(target.getClass());
@@ -120,7 +127,7 @@ final class GraphTakeOver {
             return; // another open session owns it, it has pending edits, or it is not canonical any more
         }
         if (!Reattachment.prepare(binding, target, session)
-                || !Reattachment.register(binding, target, id, row.values, session)) {
+                || !Reattachment.register(binding, target, id, row.values, session, LockMode.NONE)) {
             map.disown(key, owner);
             return;
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.sql.results.jdbc.spi.RowProcessingState;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,13 +31,23 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe; every call runs on the loading session's thread.
  */
 final class LoadPath {
+    /** What a load has done so far with a hit it handed out. */
+    private enum Hit {
+        /** Nothing written into it yet. */
+        UNWRITTEN,
+        /** {@link #writeLoaded} changed something. */
+        WRITTEN,
+        /** Handed out as it is ({@link #keepUnchanged}); none of its associations is initialised. */
+        KEPT,
+        /** Handed out as it is; some of its associations are initialised ({@link GraphTakeOver} walks them). */
+        KEPT_WITH_GRAPH
+    }
+
     /**
-     * The hits handed out on this thread whose state Hibernate has not finished writing: instance to
-     * {@link Boolean#TRUE} once {@link #writeLoaded} changed something, {@code FALSE} until then. Hibernate
-     * instantiates, writes and reports an instance on the thread of the load.
+     * The hits handed out on this thread that Hibernate has not reported loaded yet. Hibernate instantiates, writes
+     * and reports an instance on the thread of the load.
      */
-    private static final ThreadLocal<Map<Object, Boolean>> PENDING_HITS =
-            ThreadLocal.withInitial(IdentityHashMap::new);
+    private static final ThreadLocal<Map<Object, Hit>> PENDING_HITS = ThreadLocal.withInitial(IdentityHashMap::new);
 
     private final HibernateCanonicalStore store;
     private final CanonicalMap<EntityRef, Object> map;
@@ -91,7 +102,7 @@ final class LoadPath {
             map.updateAttachment(key, canonical,
                     previous -> new RowState(binding.mappedClass, null, RowState.committedAt(previous)));
         } else if (canonical != created[0]) {
-            PENDING_HITS.get().put(canonical, Boolean.FALSE);
+            PENDING_HITS.get().put(canonical, Hit.UNWRITTEN);
         }
         owner.claimed(key);
         if (canonical != created[0]) {
@@ -110,13 +121,44 @@ final class LoadPath {
      *     Hibernate's own {@code setValues} then writes
      */
     boolean writeLoaded(EntityBinding binding, Object instance, Object[] values) {
-        Map<Object, Boolean> pending = PENDING_HITS.get();
+        Map<Object, Hit> pending = PENDING_HITS.get();
         if (pending.isEmpty() || !pending.containsKey(instance)) {
             return false;
         }
         if (HitWrites.writeChanges(binding, instance, values)) {
-            pending.put(instance, Boolean.TRUE);
+            pending.put(instance, Hit.WRITTEN);
         }
+        return true;
+    }
+
+    /**
+     * A load has just handed out {@code instance} for a row whose {@code @Version} is {@code rowVersion}: if it is a hit
+     * whose snapshot has that version, the row holds what the instance holds, and the session takes the instance over
+     * as it is, without hydrating the row ({@link UnchangedRows}). Its snapshot stands, and once the load has finished
+     * the session takes over what it reaches ({@link #afterLoad}).
+     *
+     * @return whether it did; otherwise Hibernate hydrates the row into the instance ({@link #writeLoaded})
+     */
+    boolean keepUnchanged(EntityBinding binding, Object instance, Object id, Object rowVersion,
+            RowProcessingState row) {
+        Map<Object, Hit> pending = PENDING_HITS.get();
+        if (pending.get(instance) != Hit.UNWRITTEN) {
+            return false; // not a hit of this thread's load (a miss, a private instance, or not the store's)
+        }
+        SessionOwner owner = store.owners().of(row.getSession());
+        if (owner == null) {
+            return false;
+        }
+        EntityRef key = binding.root.key(owner.scope, row.getSession().getTenantIdentifierValue(), id);
+        if (!(map.attachment(key, instance) instanceof RowState state) || state.values == null
+                || !binding.sameVersion(state.values[binding.versionIndex()], rowVersion)) {
+            return false;
+        }
+        UnchangedRows.Kept kept = UnchangedRows.keep(binding, instance, id, row);
+        if (kept == UnchangedRows.Kept.NOT) {
+            return false;
+        }
+        pending.put(instance, kept == UnchangedRows.Kept.WITH_GRAPH ? Hit.KEPT_WITH_GRAPH : Hit.KEPT);
         return true;
     }
 
@@ -125,28 +167,34 @@ final class LoadPath {
      * state Hibernate loaded as its row's committed state, and report the refresh (rule 2).
      */
     void afterLoad(EntityBinding binding, Object entity, Object id, SharedSessionContractImplementor session) {
-        Boolean hitChanged = PENDING_HITS.get().remove(entity);
+        Hit hit = PENDING_HITS.get().remove(entity);
+        if (hit == Hit.KEPT) {
+            return; // handed out as it is, reaching nothing initialised: its snapshot stands (rule 11)
+        }
         SessionOwner owner = store.owners().of(session);
         if (owner == null || entity.getClass() != binding.mappedClass) {
             return;
         }
-        if (hitChanged != null && binding.hasAssociations()) {
+        if (hit != null && binding.hasAssociations()) {
             // every row of the load is written now: take over what the hit's initialised associations hold (rule 11)
             new GraphTakeOver(store, owner, session).takeOverReachable(binding, entity);
+        }
+        if (hit == Hit.KEPT_WITH_GRAPH) {
+            return;
         }
         EntityRef key = binding.root.key(owner.scope, session.getTenantIdentifierValue(), id);
         if (binding.enhancedForLazyLoading && map.adopt(key, entity, owner)) {
             owner.claimed(key); // an enhanced entity that served as its own lazy proxy (EnhancedProxyGuard)
         }
-        if (hitChanged == Boolean.FALSE && map.attachment(key, entity) instanceof RowState row && row.values != null) {
+        if (hit == Hit.UNWRITTEN && map.attachment(key, entity) instanceof RowState row && row.values != null) {
             return; // the load found the state the instance already had: its snapshot stands (rule 11)
         }
-        if (hitChanged == Boolean.TRUE) {
+        if (hit == Hit.WRITTEN) {
             HitWrites.repairReadBacks(binding, entity, session);
         }
         // the snapshot is taken only if entity is canonical (a private instance needs none)
         if (map.updateAttachment(key, entity, previous -> loadedState(binding, entity, session, owner, previous))
-                && hitChanged == Boolean.TRUE) {
+                && hit == Hit.WRITTEN) {
             store.events().fire(Kind.REFRESHED, binding.mappedClass, key, entity);
         }
     }
@@ -245,7 +293,7 @@ final class LoadPath {
 
     /** Forgets the pending hits of this thread: their session ended before Hibernate finished loading them. */
     static void forgetPendingHits() {
-        Map<Object, Boolean> pending = PENDING_HITS.get();
+        Map<Object, Hit> pending = PENDING_HITS.get();
         if (!pending.isEmpty()) {
             pending.clear();
         }

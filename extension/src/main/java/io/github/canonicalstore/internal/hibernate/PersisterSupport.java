@@ -3,6 +3,10 @@ package io.github.canonicalstore.internal.hibernate;
 import org.hibernate.bytecode.spi.BytecodeEnhancementMetadata;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.persister.entity.AbstractEntityPersister;
+import org.hibernate.spi.NavigablePath;
+import org.hibernate.sql.ast.tree.from.TableGroup;
+import org.hibernate.sql.results.graph.DomainResult;
+import org.hibernate.sql.results.graph.DomainResultCreationState;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,6 +43,37 @@ final class PersisterSupport {
             return self.instantiatePlain(id, session);
         }
         return bound.store.loads().instantiate(bound, self, id, session);
+    }
+
+    /**
+     * {@code EntityPersister.createDomainResult}: the entity result of a query or a load by id, with the initializer
+     * that hands out unchanged rows as they are ({@link UnchangedRows}), where the entity hierarchy may have them.
+     *
+     * @return the result, or {@code null} for Hibernate's own
+     */
+    <T> @Nullable DomainResult<T> createDomainResult(NavigablePath navigablePath, TableGroup tableGroup,
+            @Nullable String resultVariable, DomainResultCreationState creationState) {
+        if (!CanonicalEntityResult.SUPPORTED || !anyKeepsUnchangedRows()) {
+            return null;
+        }
+        CanonicalEntityResult<T> result =
+                new CanonicalEntityResult<>(navigablePath, persister, tableGroup, resultVariable);
+        result.afterInitialize(result, creationState);
+        return result;
+    }
+
+    /** Whether this entity or one of its subclasses hands out unchanged rows without hydrating them. */
+    private boolean anyKeepsUnchangedRows() {
+        if (binding().keepsUnchangedRows()) {
+            return true;
+        }
+        for (var subclass : persister.getSubMappingTypes()) {
+            if (subclass.getEntityPersister() instanceof CanonicalPersister canonical
+                    && canonical.binding().keepsUnchangedRows()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -68,7 +68,7 @@ final class Reattachment {
         EntityHolder existing = session.getPersistenceContextInternal()
                 .getEntityHolder(session.generateEntityKey(id, binding.persister));
         if (existing != null && existing.getEntity() != null || !prepare(binding, instance, session)
-                || !register(binding, instance, id, committed, session)) {
+                || !register(binding, instance, id, committed, session, LockMode.NONE)) {
             return false;
         }
         if (binding.hasAssociations()) {
@@ -80,23 +80,33 @@ final class Reattachment {
     /**
      * Registers {@code instance} with {@code session} as managed, with its row's committed state as the loaded state.
      *
+     * @param lockMode the entry's lock mode: {@code READ} for a row read in a transaction, as Hibernate records it
      * @return whether it could: {@code false} if the session holds another instance of the row
      */
     static boolean register(EntityBinding binding, Object instance, Object id, Object[] committed,
-            SharedSessionContractImplementor session) {
-        EntityPersister persister = binding.persister;
-        EntityKey key = session.generateEntityKey(id, persister);
+            SharedSessionContractImplementor session, LockMode lockMode) {
+        EntityKey key = session.generateEntityKey(id, binding.persister);
         PersistenceContext context = session.getPersistenceContextInternal();
         EntityHolder existing = context.getEntityHolder(key);
         if (existing != null && existing.getEntity() != null) {
             return existing.getEntity() == instance && context.isEntryFor(instance);
         }
-        Object[] loaded = binding.loadedState(instance, committed, session);
-        int version = binding.versionIndex();
-        context.addEntity(instance, persister.isMutable() ? Status.MANAGED : Status.READ_ONLY, loaded, key,
-                version >= 0 ? loaded[version] : null, LockMode.NONE, true, persister, false);
-        persister.afterReassociate(instance, session);
+        registerLoaded(binding, instance, key, binding.loadedState(instance, committed, session), session, lockMode);
         return true;
+    }
+
+    /**
+     * Registers {@code instance} with {@code session} as managed with {@code loaded} as its loaded state (kept by the
+     * session). The session must hold no instance of the row.
+     */
+    static void registerLoaded(EntityBinding binding, Object instance, EntityKey key, Object[] loaded,
+            SharedSessionContractImplementor session, LockMode lockMode) {
+        EntityPersister persister = binding.persister;
+        int version = binding.versionIndex();
+        session.getPersistenceContextInternal().addEntity(instance,
+                persister.isMutable() ? Status.MANAGED : Status.READ_ONLY, loaded, key,
+                version >= 0 ? loaded[version] : null, lockMode, true, persister, false);
+        persister.afterReassociate(instance, session);
     }
 
     /**

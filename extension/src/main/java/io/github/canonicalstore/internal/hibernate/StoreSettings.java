@@ -17,9 +17,11 @@ import org.jspecify.annotations.Nullable;
  * @param excluded entity names (JPA names or class names) that are not canonical
  * @param failOnConflict whether a conflicting load throws instead of handing out a private instance
  * @param scopeResolver who tells the client scope of a session (rule 12), or {@code null} for the factory scope
+ * @param unchangedByVersion whether a row with the instance's {@code @Version} counts as unchanged without hydrating
+ *     it ({@link CanonicalStoreSettings#UNCHANGED_ROWS})
  */
 record StoreSettings(boolean enabled, Set<String> excluded, boolean failOnConflict,
-        @Nullable CanonicalScopeResolver scopeResolver) {
+        @Nullable CanonicalScopeResolver scopeResolver, boolean unchangedByVersion) {
 
     /**
      * Reads the settings.
@@ -32,10 +34,13 @@ record StoreSettings(boolean enabled, Set<String> excluded, boolean failOnConfli
     static StoreSettings parse(Map<String, Object> settings, Function<String, Class<?>> classes) {
         boolean enabled = isEnabled(settings);
         Set<String> excluded = parseNames(settings.get(CanonicalStoreSettings.EXCLUDE));
-        boolean fail = parseConflict(settings.get(CanonicalStoreSettings.CONFLICT));
+        boolean fail = parseChoice(CanonicalStoreSettings.CONFLICT, settings.get(CanonicalStoreSettings.CONFLICT),
+                "isolate", "fail", "fail");
         CanonicalScopeResolver resolver = parseScopeResolver(settings.get(CanonicalStoreSettings.SCOPE_RESOLVER),
                 classes);
-        return new StoreSettings(enabled, excluded, fail, resolver);
+        boolean byVersion = parseChoice(CanonicalStoreSettings.UNCHANGED_ROWS,
+                settings.get(CanonicalStoreSettings.UNCHANGED_ROWS), "version", "compare", "version");
+        return new StoreSettings(enabled, excluded, fail, resolver, byVersion);
     }
 
     /**
@@ -61,16 +66,18 @@ record StoreSettings(boolean enabled, Set<String> excluded, boolean failOnConfli
         };
     }
 
-    private static boolean parseConflict(@Nullable Object value) {
-        if (value == null) {
-            return false;
+    /**
+     * Reads a setting with two values, case-insensitive: {@code defaultWord} (also when absent) or {@code otherWord}.
+     *
+     * @return whether the value is {@code trueWord}, one of the two
+     */
+    private static boolean parseChoice(String setting, @Nullable Object value, String defaultWord, String otherWord,
+            String trueWord) {
+        String text = value == null ? defaultWord : value.toString().trim().toLowerCase(Locale.ROOT);
+        if (!text.equals(defaultWord) && !text.equals(otherWord)) {
+            throw invalid(setting, value, "'" + defaultWord + "' (the default) or '" + otherWord + "'");
         }
-        String text = value.toString().trim().toLowerCase(Locale.ROOT);
-        return switch (text) {
-            case "isolate" -> false;
-            case "fail" -> true;
-            default -> throw invalid(CanonicalStoreSettings.CONFLICT, value, "'isolate' (the default) or 'fail'");
-        };
+        return text.equals(trueWord);
     }
 
     private static @Nullable CanonicalScopeResolver parseScopeResolver(@Nullable Object value,

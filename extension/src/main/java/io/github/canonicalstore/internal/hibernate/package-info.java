@@ -45,7 +45,11 @@
  *       → {@code PersisterSupport.instantiate} → {@link io.github.canonicalstore.internal.hibernate.LoadPath#instantiate}:
  *       key, {@code CanonicalMap.claim} with the binding's admission; a hit is prepared by
  *       {@code Reattachment.prepare}.</li>
- *   <li>Hibernate writes the row's state: {@code setValues} → {@code LoadPath.writeLoaded} →
+ *   <li>On Hibernate 7.4, for a query or load by id of a versioned entity, the row's version is read first
+ *       ({@link io.github.canonicalstore.internal.hibernate.UnchangedRowInitializer}, made by the persister's
+ *       {@code createDomainResult}): a hit whose snapshot has that version is registered with the session as it is
+ *       ({@code LoadPath.keepUnchanged} → {@code UnchangedRows.keep}) and the row is not hydrated.</li>
+ *   <li>Otherwise Hibernate writes the row's state: {@code setValues} → {@code LoadPath.writeLoaded} →
  *       {@code HitWrites.writeChanges} writes into a hit only what changed (rule 11).</li>
  *   <li>Hibernate reports the load (POST_LOAD): {@code StoreListeners.AfterLoad} → {@code LoadPath.afterLoad}
  *       records the snapshot of a miss or of a changed hit.</li>

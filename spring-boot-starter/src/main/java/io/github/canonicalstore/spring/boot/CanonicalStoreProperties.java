@@ -45,6 +45,12 @@ public class CanonicalStoreProperties {
     private String scope = "factory";
 
     /**
+     * How a load tells that a versioned row is unchanged: 'version' (a row with the canonical instance's @Version is
+     * not hydrated) or 'compare' (every row is hydrated and compared) (hibernate.canonical_store.unchanged_rows).
+     */
+    private UnchangedRows unchangedRows = UnchangedRows.VERSION;
+
+    /**
      * Whether the store is on.
      *
      * @return the value of {@code canonical-store.enabled}, {@code false} by default
@@ -119,6 +125,40 @@ public class CanonicalStoreProperties {
      */
     public void setScope(String scope) {
         this.scope = Objects.requireNonNull(scope, "scope");
+    }
+
+    /**
+     * How a load tells that a versioned row is unchanged.
+     *
+     * @return the value of {@code canonical-store.unchanged-rows}, {@link UnchangedRows#VERSION} by default
+     */
+    public UnchangedRows getUnchangedRows() {
+        return unchangedRows;
+    }
+
+    /**
+     * Sets how a load tells that a versioned row is unchanged.
+     *
+     * @param unchangedRows {@code version} or {@code compare}
+     * @throws NullPointerException if {@code unchangedRows} is {@code null}
+     */
+    public void setUnchangedRows(UnchangedRows unchangedRows) {
+        this.unchangedRows = Objects.requireNonNull(unchangedRows, "unchangedRows");
+    }
+
+    /**
+     * The values of {@code canonical-store.unchanged-rows}, those of {@code hibernate.canonical_store.unchanged_rows}.
+     */
+    public enum UnchangedRows {
+        /** A row whose {@code @Version} is the canonical instance's is handed out without hydrating it (the default). */
+        VERSION,
+        /** Every row is hydrated and compared with the canonical instance's state. */
+        COMPARE;
+
+        /** @return the Hibernate setting's value: {@code version} or {@code compare} */
+        String settingValue() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /** The values of {@code canonical-store.conflict}, those of {@code hibernate.canonical_store.conflict}. */

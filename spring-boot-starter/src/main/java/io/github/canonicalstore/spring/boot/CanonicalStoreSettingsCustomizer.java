@@ -31,6 +31,7 @@ final class CanonicalStoreSettingsCustomizer implements HibernatePropertiesCusto
             mapped.put(CanonicalStoreSettings.EXCLUDE, String.join(",", properties.getExclude()));
         }
         mapped.put(CanonicalStoreSettings.CONFLICT, properties.getConflict().settingValue());
+        mapped.put(CanonicalStoreSettings.UNCHANGED_ROWS, properties.getUnchangedRows().settingValue());
         String resolver = scopeResolver(properties.getScope().trim(), classLoader);
         if (resolver != null) {
             mapped.put(CanonicalStoreSettings.SCOPE_RESOLVER, resolver);

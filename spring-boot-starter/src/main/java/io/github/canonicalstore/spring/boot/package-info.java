@@ -6,9 +6,10 @@
  * Spring Boot builds has a canonical store:
  *
  * <ul>
- *   <li>{@code canonical-store.enabled}, {@code .exclude}, {@code .conflict} and {@code .scope} become the Hibernate
- *       settings {@code hibernate.canonical_store.enabled}, {@code .exclude}, {@code .conflict} and
- *       {@code .scope_resolver} ({@link io.github.canonicalstore.spring.boot.CanonicalStoreProperties});</li>
+ *   <li>{@code canonical-store.enabled}, {@code .exclude}, {@code .conflict}, {@code .scope} and
+ *       {@code .unchanged-rows} become the Hibernate settings {@code hibernate.canonical_store.enabled},
+ *       {@code .exclude}, {@code .conflict}, {@code .scope_resolver} and {@code .unchanged_rows}
+ *       ({@link io.github.canonicalstore.spring.boot.CanonicalStoreProperties});</li>
  *   <li>each EntityManagerFactory bean gets a {@link io.github.canonicalstore.CanonicalStore} bean,
  *       {@code canonicalStore} for the one Spring Boot builds;</li>
  *   <li>with {@code canonical-store.scope=http-session} in a servlet web application, the

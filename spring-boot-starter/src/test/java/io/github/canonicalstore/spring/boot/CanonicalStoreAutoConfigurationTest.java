@@ -65,7 +65,8 @@ class CanonicalStoreAutoConfigurationTest {
             assertThat(context).hasNotFailed();
             assertThat(storeSettings(context)).containsOnly(
                     Map.entry("hibernate.canonical_store.enabled", "true"),
-                    Map.entry("hibernate.canonical_store.conflict", "isolate"));
+                    Map.entry("hibernate.canonical_store.conflict", "isolate"),
+                    Map.entry("hibernate.canonical_store.unchanged_rows", "version"));
         });
     }
 
@@ -73,13 +74,14 @@ class CanonicalStoreAutoConfigurationTest {
     void everyPropertyBecomesItsHibernateSetting() {
         runner.withPropertyValues("canonical-store.enabled=true", "canonical-store.exclude=Note,"
                         + "io.github.canonicalstore.spring.boot.app.Label", "canonical-store.conflict=fail",
-                "canonical-store.scope=http-session").run(context -> {
+                "canonical-store.scope=http-session", "canonical-store.unchanged-rows=compare").run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(storeSettings(context)).containsOnly(
                             Map.entry("hibernate.canonical_store.enabled", "true"),
                             Map.entry("hibernate.canonical_store.exclude",
                                     "Note,io.github.canonicalstore.spring.boot.app.Label"),
                             Map.entry("hibernate.canonical_store.conflict", "fail"),
+                            Map.entry("hibernate.canonical_store.unchanged_rows", "compare"),
                             Map.entry("hibernate.canonical_store.scope_resolver",
                                     "io.github.canonicalstore.servlet.HttpSessionScopeResolver"));
                 });
