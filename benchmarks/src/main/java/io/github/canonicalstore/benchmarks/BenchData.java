@@ -65,7 +65,7 @@ public final class BenchData {
             ddl.execute("create table bench_track (track_id integer primary key, name varchar(200) not null, "
                     + "album_id integer references bench_album, genre_id integer references bench_genre, "
                     + "composer varchar(220), milliseconds integer not null, bytes integer, "
-                    + "unit_price numeric(10, 2) not null)");
+                    + "unit_price numeric(10, 2) not null, version integer default 0 not null)");
         }
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
@@ -92,7 +92,8 @@ public final class BenchData {
                 insert.executeBatch();
             }
             try (PreparedStatement insert =
-                    connection.prepareStatement("insert into bench_track values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    connection.prepareStatement("insert into bench_track (track_id, name, album_id, genre_id, composer, "
+                            + "milliseconds, bytes, unit_price) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (int id = 1; id <= tracks; id++) {
                     insert.setInt(1, id);
                     insert.setString(2, words(random, 1 + random.nextInt(5)));

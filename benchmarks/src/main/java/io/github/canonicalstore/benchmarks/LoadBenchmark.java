@@ -1,6 +1,7 @@
 package io.github.canonicalstore.benchmarks;
 
 import io.github.canonicalstore.benchmarks.model.Track;
+import io.github.canonicalstore.benchmarks.model.VersionedTrack;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -45,14 +46,12 @@ public class LoadBenchmark {
 
     /** A database with {@link #ROWS} tracks and a factory of one variant, for one trial. */
     @State(Scope.Benchmark)
-    public abstract static class Orm {
-        /** The persistence set-up under test; {@code HIBERNATE} is the baseline. */
-        @Param({"HIBERNATE", "HIBERNATE_STORE", "HIBERNATE_L2C", "HIBERNATE_L2C_STORE", "ECLIPSELINK",
-                "ECLIPSELINK_READ_ONLY"})
-        public Variant variant;
-
+    public abstract static class Database {
         EntityManagerFactory factory;
         private Connection keepAlive;
+
+        /** @return the persistence set-up under test */
+        abstract Variant variant();
 
         /**
          * Creates and fills the database, bootstraps the factory and checks its identity semantics.
@@ -64,8 +63,8 @@ public class LoadBenchmark {
             String url = "jdbc:h2:mem:bench" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
             keepAlive = BenchData.connect(url, "sa", "");
             BenchData.create(keepAlive, ROWS);
-            factory = variant.open(url, "sa", "", ROWS);
-            variant.checkIdentity(factory);
+            factory = variant().open(url, "sa", "", ROWS);
+            variant().checkIdentity(factory);
             opened();
         }
 
@@ -85,6 +84,36 @@ public class LoadBenchmark {
                 shutdown.execute("shutdown");
             }
             keepAlive.close();
+        }
+    }
+
+    /** Every variant, on the unversioned {@link Track}. */
+    @State(Scope.Benchmark)
+    public abstract static class Orm extends Database {
+        /** The persistence set-up under test; {@code HIBERNATE} is the baseline. */
+        @Param({"HIBERNATE", "HIBERNATE_STORE", "HIBERNATE_L2C", "HIBERNATE_L2C_STORE", "ECLIPSELINK",
+                "ECLIPSELINK_READ_ONLY"})
+        public Variant variant;
+
+        @Override
+        Variant variant() {
+            return variant;
+        }
+    }
+
+    /**
+     * The variants without a second-level cache and EclipseLink's shared instances, on {@link VersionedTrack} (the
+     * second-level-cache variants would need the entity cacheable, which would change what the store does).
+     */
+    @State(Scope.Benchmark)
+    public abstract static class VersionedOrm extends Database {
+        /** The persistence set-up under test; {@code HIBERNATE} is the baseline. */
+        @Param({"HIBERNATE", "HIBERNATE_STORE", "ECLIPSELINK_READ_ONLY"})
+        public Variant variant;
+
+        @Override
+        Variant variant() {
+            return variant;
         }
     }
 
@@ -127,6 +156,35 @@ public class LoadBenchmark {
         }
     }
 
+    /** The previous operation's versioned results, kept reachable. */
+    @State(Scope.Benchmark)
+    public static class KeptVersioned extends VersionedOrm {
+        List<VersionedTrack> previous = List.of();
+
+        @Override
+        void opened() {
+            previous = variant.query(factory, VersionedTrack.class, 1, ROWS);
+        }
+    }
+
+    /** Every versioned row loaded once and kept reachable; the next id to find. */
+    @State(Scope.Benchmark)
+    public static class PreloadedVersioned extends VersionedOrm {
+        List<VersionedTrack> all = List.of();
+        int next;
+
+        @Override
+        void opened() {
+            all = variant.query(factory, VersionedTrack.class, 1, ROWS);
+        }
+
+        int nextId() {
+            int id = next + 1;
+            next = id == ROWS ? 0 : id;
+            return id;
+        }
+    }
+
     /**
      * Query 20,000 rows in a fresh EntityManager; the previous results stay reachable until this one replaces them.
      *
@@ -160,5 +218,30 @@ public class LoadBenchmark {
     @Benchmark
     public Track find(Preloaded state) {
         return state.variant.find(state.factory, state.nextId());
+    }
+
+    /**
+     * {@link #queryKept} of the versioned entity: with the store, rows whose version is the canonical instance's are
+     * not hydrated.
+     *
+     * @param state the factory and the kept results
+     * @return the results (consumed by JMH)
+     */
+    @Benchmark
+    public List<VersionedTrack> queryKeptVersioned(KeptVersioned state) {
+        List<VersionedTrack> tracks = state.variant.query(state.factory, VersionedTrack.class, 1, ROWS);
+        state.previous = tracks;
+        return tracks;
+    }
+
+    /**
+     * {@link #find} of the versioned entity.
+     *
+     * @param state the factory, the preloaded rows and the next id
+     * @return the track (consumed by JMH)
+     */
+    @Benchmark
+    public VersionedTrack findVersioned(PreloadedVersioned state) {
+        return state.variant.find(state.factory, VersionedTrack.class, state.nextId());
     }
 }

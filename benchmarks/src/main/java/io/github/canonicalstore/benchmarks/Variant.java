@@ -4,6 +4,7 @@ import io.github.canonicalstore.CanonicalStore;
 import io.github.canonicalstore.benchmarks.model.Album;
 import io.github.canonicalstore.benchmarks.model.Genre;
 import io.github.canonicalstore.benchmarks.model.Track;
+import io.github.canonicalstore.benchmarks.model.VersionedTrack;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceConfiguration;
@@ -40,8 +41,8 @@ public enum Variant {
     /** EclipseLink 5 with its shared cache and {@code eclipselink.read-only=true}: shared instances. */
     ECLIPSELINK_READ_ONLY(true, false, true, true);
 
-    /** JPQL of the loading benchmarks: one contiguous range of ids. */
-    public static final String RANGE_QUERY = "select t from Track t where t.id between :first and :last";
+    /** JPQL of the loading benchmarks, after the entity name: one contiguous range of ids. */
+    private static final String RANGE = " t where t.id between :first and :last";
 
     private final boolean eclipseLink;
     private final boolean store;
@@ -109,6 +110,7 @@ public enum Variant {
         }
         PersistenceConfiguration configuration = new PersistenceConfiguration("bench-" + name().toLowerCase())
                 .managedClass(Track.class)
+                .managedClass(VersionedTrack.class)
                 .managedClass(Album.class)
                 .managedClass(Genre.class)
                 .sharedCacheMode(cache ? SharedCacheMode.ENABLE_SELECTIVE : SharedCacheMode.NONE)
@@ -129,9 +131,24 @@ public enum Variant {
      * @return the tracks, in the order the database returned them
      */
     public List<Track> query(EntityManagerFactory factory, int first, int last) {
+        return query(factory, Track.class, first, last);
+    }
+
+    /**
+     * Loads rows {@code first} to {@code last} of {@code bench_track} as {@code type} with one JPQL query in a fresh
+     * EntityManager.
+     *
+     * @param <T> {@link Track} or {@link VersionedTrack}
+     * @param factory the factory
+     * @param type the entity class, whose simple name is its entity name
+     * @param first the first id
+     * @param last the last id, inclusive
+     * @return the rows, in the order the database returned them
+     */
+    public <T> List<T> query(EntityManagerFactory factory, Class<T> type, int first, int last) {
         EntityManager em = factory.createEntityManager();
         try {
-            TypedQuery<Track> query = em.createQuery(RANGE_QUERY, Track.class)
+            TypedQuery<T> query = em.createQuery("select t from " + type.getSimpleName() + RANGE, type)
                     .setParameter("first", first)
                     .setParameter("last", last);
             if (readOnly) {
@@ -151,11 +168,24 @@ public enum Variant {
      * @return the track, or {@code null} if there is no such row
      */
     public Track find(EntityManagerFactory factory, int id) {
+        return find(factory, Track.class, id);
+    }
+
+    /**
+     * Finds one row of {@code bench_track} as {@code type} by id in a fresh EntityManager.
+     *
+     * @param <T> {@link Track} or {@link VersionedTrack}
+     * @param factory the factory
+     * @param type the entity class
+     * @param id the id
+     * @return the row, or {@code null} if there is none
+     */
+    public <T> T find(EntityManagerFactory factory, Class<T> type, int id) {
         EntityManager em = factory.createEntityManager();
         try {
             return readOnly
-                    ? em.find(Track.class, id, Map.<String, Object>of(QueryHints.READ_ONLY, HintValues.TRUE))
-                    : em.find(Track.class, id);
+                    ? em.find(type, id, Map.<String, Object>of(QueryHints.READ_ONLY, HintValues.TRUE))
+                    : em.find(type, id);
         } finally {
             em.close();
         }
