@@ -288,6 +288,19 @@ final class EntityBinding implements Admission<Object> {
         return -1;
     }
 
+    /** Whether a collection of {@code instance} was changed: marked dirty by Hibernate, or a plain one with elements. */
+    boolean hasChangedCollection(Object instance) {
+        Type[] types = persister.getPropertyTypes();
+        Object[] values = persister.getValues(instance);
+        for (int i = 0; i < types.length; i++) {
+            if (types[i].isCollectionType() && (values[i] instanceof PersistentCollection<?> collection
+                    ? collection.isDirty() : isNonEmpty(values[i]))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A plain (not yet Hibernate's) collection counts as an edit once it has elements. */
     private static boolean isNonEmpty(@Nullable Object collection) {
         if (collection instanceof java.util.Collection<?> elements) {

@@ -236,7 +236,8 @@ final class StoreListeners {
                 merge.run();
                 return;
             }
-            RowState atMerge = store.isCanonical(original, owner, event.getSession()) ? store.stateOf(original) : null;
+            EntityRef key = store.canonicalKey(original, owner, event.getSession());
+            RowState atMerge = key != null ? store.stateOf(original) : null;
             owner.beginMerge(original);
             try {
                 merge.run();
@@ -246,6 +247,10 @@ final class StoreListeners {
             Object copy = event.getResult();
             if (copy != null && copy != original && atMerge != null) {
                 owner.merged(original, atMerge, copy);
+                EntityBinding binding = store.bindingOf(event.getSession().getEntityPersister(null, original));
+                if (binding != null && binding.hasChangedCollection(original)) {
+                    owner.transaction().afterCommit(() -> store.mergedWithChangedCollections(key, original));
+                }
             }
         }
     }
