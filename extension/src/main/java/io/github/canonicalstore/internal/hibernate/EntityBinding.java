@@ -159,8 +159,10 @@ final class EntityBinding implements Admission<Object> {
      * Whether {@code instance}'s state differs from its row's last committed state, compared property by property
      * with Hibernate's types (entity references by id, as Hibernate's dirty check does). A collection counts as
      * changed when Hibernate marked it dirty or it was replaced by another object. Lazy attributes not fetched are
-     * skipped. An enhanced entity's dirty tracker is not consulted: it reports attributes written, also when they
-     * were written back to their committed value, and SEMANTICS defines pending edits as state that differs.
+     * skipped. An enhanced entity's dirty tracker is not consulted, not even as a fast negative: it reports attributes
+     * written, also when they were written back to their committed value, and Hibernate clears it at every flush, so
+     * an empty tracker does not mean committed state (a flush followed by a rollback, or by {@code clear()} while the
+     * transaction still runs, leaves uncommitted values behind an empty tracker).
      */
     boolean hasPendingEdits(Object instance, @Nullable Object state) {
         Object[] committed = state instanceof RowState row ? row.values : null;
@@ -293,8 +295,9 @@ final class EntityBinding implements Admission<Object> {
         Type[] types = persister.getPropertyTypes();
         Object[] values = persister.getValues(instance);
         for (int i = 0; i < types.length; i++) {
-            if (types[i].isCollectionType() && (values[i] instanceof PersistentCollection<?> collection
-                    ? collection.isDirty() : isNonEmpty(values[i]))) {
+            if (types[i].isCollectionType() && values[i] != LazyPropertyInitializer.UNFETCHED_PROPERTY
+                    && (values[i] instanceof PersistentCollection<?> collection
+                            ? collection.isDirty() : isNonEmpty(values[i]))) {
                 return true;
             }
         }
