@@ -90,7 +90,7 @@ abstract class StoreTestSupport extends PersistenceUnitTest {
         }
     }
 
-    private Connection connect() throws Exception {
+    Connection connect() throws Exception {
         // through the factory's own connection settings, outside any session
         return db.connect((String) emf.getProperties().get("jakarta.persistence.jdbc.url"));
     }
