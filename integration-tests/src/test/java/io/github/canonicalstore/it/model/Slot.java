@@ -2,18 +2,21 @@ package io.github.canonicalstore.it.model;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.Objects;
 
-/** A slot of a shelf: its id is the shelf (an association) and a position. */
+/**
+ * A slot of a shelf: its id is the shelf (an association) and a position, without an id class (Hibernate's
+ * "virtual" embedded id: the entity is its own id).
+ */
 @Entity
 @Table(name = "it_slot")
-@IdClass(Slot.Key.class)
-public class Slot {
+public class Slot implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     @Id
     @ManyToOne(optional = false)
     @JoinColumn(name = "shelf_id", nullable = false)
@@ -46,30 +49,14 @@ public class Slot {
         return item;
     }
 
-    /** The id class: the shelf's id and the position. */
-    public static class Key implements Serializable {
-        private static final long serialVersionUID = 1L;
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Slot slot && Objects.equals(shelf == null ? null : shelf.getId(),
+                slot.shelf == null ? null : slot.shelf.getId()) && Objects.equals(position, slot.position);
+    }
 
-        private Long shelf;
-        private Integer position;
-
-        public Key() {
-        }
-
-        public Key(Long shelf, Integer position) {
-            this.shelf = shelf;
-            this.position = position;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(shelf, key.shelf)
-                    && Objects.equals(position, key.position);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(shelf, position);
-        }
+    @Override
+    public int hashCode() {
+        return Objects.hash(shelf == null ? null : shelf.getId(), position);
     }
 }
