@@ -280,7 +280,7 @@ final class EntityBinding implements Admission<Object> {
                 continue;
             }
             if (types[i].isCollectionType()) {
-                if (now instanceof PersistentCollection<?> collection ? collection.isDirty() : isNonEmpty(now)) {
+                if (isChangedCollection(now)) {
                     return i;
                 }
             } else if (!types[i].isEqual(now, then, factory)) {
@@ -296,15 +296,21 @@ final class EntityBinding implements Admission<Object> {
         Object[] values = persister.getValues(instance);
         for (int i = 0; i < types.length; i++) {
             if (types[i].isCollectionType() && values[i] != LazyPropertyInitializer.UNFETCHED_PROPERTY
-                    && (values[i] instanceof PersistentCollection<?> collection
-                            ? collection.isDirty() : isNonEmpty(values[i]))) {
+                    && isChangedCollection(values[i])) {
                 return true;
             }
         }
         return false;
     }
 
-    /** A plain (not yet Hibernate's) collection counts as an edit once it has elements. */
+    /**
+     * Whether a collection value holds an edit: Hibernate marked its wrapper dirty, or it is a plain (not yet
+     * Hibernate's) collection with elements.
+     */
+    private static boolean isChangedCollection(@Nullable Object value) {
+        return value instanceof PersistentCollection<?> collection ? collection.isDirty() : isNonEmpty(value);
+    }
+
     private static boolean isNonEmpty(@Nullable Object collection) {
         if (collection instanceof java.util.Collection<?> elements) {
             return !elements.isEmpty();

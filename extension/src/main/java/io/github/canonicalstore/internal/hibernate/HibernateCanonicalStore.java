@@ -129,11 +129,6 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
         return new RowState(binding.mappedClass, binding.snapshot(binding.persister.getValues(instance), false), 0);
     }
 
-    /** Whether {@code entity} is the live canonical instance of its row, in the scope and tenant of {@code owner}. */
-    boolean isCanonical(Object entity, SessionOwner owner, SharedSessionContractImplementor session) {
-        return canonicalKey(entity, owner, session) != null;
-    }
-
     /**
      * The key of {@code entity} if it is the live canonical instance of its row, in the scope and tenant of
      * {@code owner}; otherwise {@code null}.
@@ -144,18 +139,6 @@ public final class HibernateCanonicalStore implements CanonicalStore, Service, S
         Object id = binding == null ? null : persister.getIdentifier(entity, session);
         EntityRef key = id == null ? null : binding.root.key(owner.scope, session.getTenantIdentifierValue(), id);
         return key != null && map.get(key) == entity ? key : null;
-    }
-
-    /**
-     * A merge of canonical instance {@code instance} (of {@code key}) whose collections held changes committed:
-     * those collections hold what the application put into them, not the rows that committed (the merged copy's
-     * collections hold those, and collections are not copied), so the instance no longer stands for its row. It
-     * stops being canonical (an {@code EVICTED} event), as if evicted; the next load makes a new canonical instance.
-     */
-    void mergedWithChangedCollections(EntityRef key, Object instance) {
-        if (map.get(key) == instance && map.remove(key) != null) {
-            events.fire(Kind.EVICTED, instance.getClass(), key, instance);
-        }
     }
 
     /**

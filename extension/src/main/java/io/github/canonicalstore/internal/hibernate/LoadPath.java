@@ -47,7 +47,23 @@ final class LoadPath {
      * The hits handed out on this thread that Hibernate has not reported loaded yet. Hibernate instantiates, writes
      * and reports an instance on the thread of the load.
      */
-    private static final ThreadLocal<Map<Object, Hit>> PENDING_HITS = ThreadLocal.withInitial(IdentityHashMap::new);
+    private static final ThreadLocal<Pending> PENDING = ThreadLocal.withInitial(Pending::new);
+
+    /** One thread's pending hits; not thread-safe. */
+    private static final class Pending {
+        final Map<Object, Hit> hits = new IdentityHashMap<>();
+        /**
+         * The hit {@link #instantiate} handed out last and its key, which {@link #keepUnchanged} asks about right
+         * after; held no longer than the hit itself is pending.
+         */
+        @Nullable Object lastHit;
+        @Nullable EntityRef lastKey;
+
+        void forgetLast() {
+            lastHit = null;
+            lastKey = null;
+        }
+    }
 
     private final HibernateCanonicalStore store;
     private final CanonicalMap<EntityRef, Object> map;
@@ -102,7 +118,10 @@ final class LoadPath {
             map.updateAttachment(key, canonical,
                     previous -> new RowState(binding.mappedClass, null, RowState.committedAt(previous)));
         } else if (canonical != created[0]) {
-            PENDING_HITS.get().put(canonical, Hit.UNWRITTEN);
+            Pending pending = PENDING.get();
+            pending.hits.put(canonical, Hit.UNWRITTEN);
+            pending.lastHit = canonical;
+            pending.lastKey = key;
         }
         owner.claimed(key);
         if (canonical != created[0]) {
@@ -121,7 +140,7 @@ final class LoadPath {
      *     Hibernate's own {@code setValues} then writes
      */
     boolean writeLoaded(EntityBinding binding, Object instance, Object[] values) {
-        Map<Object, Hit> pending = PENDING_HITS.get();
+        Map<Object, Hit> pending = PENDING.get().hits;
         if (pending.isEmpty() || !pending.containsKey(instance)) {
             return false;
         }
@@ -141,15 +160,12 @@ final class LoadPath {
      */
     boolean keepUnchanged(EntityBinding binding, Object instance, Object id, Object rowVersion,
             RowProcessingState row) {
-        Map<Object, Hit> pending = PENDING_HITS.get();
-        if (pending.get(instance) != Hit.UNWRITTEN) {
-            return false; // not a hit of this thread's load (a miss, a private instance, or not the store's)
+        Pending pending = PENDING.get();
+        EntityRef key = pending.lastHit == instance ? pending.lastKey : null;
+        pending.forgetLast();
+        if (key == null || pending.hits.get(instance) != Hit.UNWRITTEN) {
+            return false; // not the hit this thread's load just handed out (a miss, a private instance, not ours)
         }
-        SessionOwner owner = store.owners().of(row.getSession());
-        if (owner == null) {
-            return false;
-        }
-        EntityRef key = binding.root.key(owner.scope, row.getSession().getTenantIdentifierValue(), id);
         if (!(map.attachment(key, instance) instanceof RowState state) || state.values == null
                 || !binding.sameVersion(state.values[binding.versionIndex()], rowVersion)) {
             return false;
@@ -158,7 +174,7 @@ final class LoadPath {
         if (kept == UnchangedRows.Kept.NOT) {
             return false;
         }
-        pending.put(instance, kept == UnchangedRows.Kept.WITH_GRAPH ? Hit.KEPT_WITH_GRAPH : Hit.KEPT);
+        pending.hits.put(instance, kept == UnchangedRows.Kept.WITH_GRAPH ? Hit.KEPT_WITH_GRAPH : Hit.KEPT);
         return true;
     }
 
@@ -167,7 +183,11 @@ final class LoadPath {
      * state Hibernate loaded as its row's committed state, and report the refresh (rule 2).
      */
     void afterLoad(EntityBinding binding, Object entity, Object id, SharedSessionContractImplementor session) {
-        Hit hit = PENDING_HITS.get().remove(entity);
+        Pending pending = PENDING.get();
+        if (pending.lastHit == entity) {
+            pending.forgetLast();
+        }
+        Hit hit = pending.hits.remove(entity);
         if (hit == Hit.KEPT) {
             return; // handed out as it is, reaching nothing initialised: its snapshot stands (rule 11)
         }
@@ -293,9 +313,10 @@ final class LoadPath {
 
     /** Forgets the pending hits of this thread: their session ended before Hibernate finished loading them. */
     static void forgetPendingHits() {
-        Map<Object, Hit> pending = PENDING_HITS.get();
-        if (!pending.isEmpty()) {
-            pending.clear();
+        Pending pending = PENDING.get();
+        pending.forgetLast();
+        if (!pending.hits.isEmpty()) {
+            pending.hits.clear();
         }
     }
 }

@@ -249,7 +249,7 @@ final class StoreListeners {
                 owner.merged(original, atMerge, copy);
                 EntityBinding binding = store.bindingOf(event.getSession().getEntityPersister(null, original));
                 if (binding != null && binding.hasChangedCollection(original)) {
-                    owner.transaction().afterCommit(() -> store.mergedWithChangedCollections(key, original));
+                    owner.transaction().afterCommit(() -> store.outcomes().mergedWithChangedCollections(key, original));
                 }
             }
         }

@@ -98,6 +98,18 @@ final class TransactionOutcomes {
     }
 
     /**
+     * A merge of canonical instance {@code instance} (of {@code key}) whose collections held changes committed:
+     * those collections hold what the application put into them, not the rows that committed (the merged copy's
+     * collections hold those, and collections are not copied), so the instance no longer stands for its row. It
+     * stops being canonical (an {@code EVICTED} event), as if evicted; the next load makes a new canonical instance.
+     */
+    void mergedWithChangedCollections(EntityRef key, Object instance) {
+        if (map.get(key) == instance && map.remove(key) != null) {
+            store.events().fire(Kind.EVICTED, instance.getClass(), key, instance);
+        }
+    }
+
+    /**
      * A lock incremented the version of the canonical instance of {@code key} to {@code version}, and the
      * transaction committed: that version is committed state (rule 5), as a committed update's would be.
      */
