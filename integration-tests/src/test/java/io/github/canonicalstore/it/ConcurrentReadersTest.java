@@ -29,15 +29,6 @@ import org.junit.jupiter.api.Test;
 class ConcurrentReadersTest extends StoreTestSupport {
     private static final String JOIN_FETCH = "select b from Book b join fetch b.chapters where b.id = :id";
 
-    /** Book 100 with its chapters initialised, loaded in a session that is closed when it returns. */
-    private Book bookWithChapters() {
-        return inTx(em -> {
-            Book book = em.find(Book.class, 100L);
-            Hibernate.initialize(book.getChapters());
-            return book;
-        });
-    }
-
     @Test
     void loadsOfAnUnchangedRowWriteNothingIntoTheInstance() {
         Book held = bookWithChapters();

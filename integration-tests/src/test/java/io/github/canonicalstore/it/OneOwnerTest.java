@@ -65,6 +65,9 @@ class OneOwnerTest extends PersistenceUnitTest {
             Book third = owner.find(Book.class, 102L);
 
             owner.detach(first);
+            // its eager genre, which all three books share, is still the owner's (rule 11: the graph must be free)
+            assertThat(find(Book.class, 100L)).isNotSameAs(first);
+            owner.detach(first.getGenre());
             assertThat(find(Book.class, 100L)).isSameAs(first);
 
             owner.unwrap(Session.class).evict(second);

@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.hibernate.Hibernate;
 import org.junit.jupiter.api.AfterEach;
 
 /**
@@ -41,6 +42,15 @@ abstract class StoreTestSupport extends PersistenceUnitTest {
 
     /** A row of {@code it_book} as the database has it. */
     record BookRow(String title, int version) {
+    }
+
+    /** Book 100 with its chapters initialised, loaded in a session that is closed when it returns. */
+    Book bookWithChapters() {
+        return inTx(em -> {
+            Book book = em.find(Book.class, 100L);
+            Hibernate.initialize(book.getChapters());
+            return book;
+        });
     }
 
     /** Reads a book row with plain JDBC (never through Hibernate, so never through the store). */

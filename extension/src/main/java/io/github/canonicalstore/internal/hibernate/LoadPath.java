@@ -96,18 +96,35 @@ final class LoadPath {
             created[0] = persister.instantiatePlain(id, session);
             return created[0];
         }, binding);
-        if (canonical != null && canonical != created[0] && !owner.isStateless()
-                && !Reattachment.prepare(binding, canonical, session)) {
-            // its lazy state is bound to another open session (which evicted it but is still open): not shareable
-            map.disown(key, owner);
-            canonical = null;
+        String refusal = null;
+        if (canonical != null && canonical != created[0] && !owner.isStateless()) {
+            // first the graph, then the hit's own collections: prepare binds them to the session
+            GraphTakeOver graph = binding.hasAssociations() ? new GraphTakeOver(store, owner, session) : null;
+            if (graph != null && !graph.claimReachable(binding, canonical)) {
+                refusal = "reaches, through an initialised association, an instance that this session cannot manage "
+                        + "(another open session manages it, it has pending edits, or it is not canonical)";
+            } else if (!Reattachment.prepare(binding, canonical, session)) {
+                // its lazy state is bound to another open session (which evicted it but is still open)
+                refusal = "has lazy state bound to another open session";
+                if (graph != null) {
+                    graph.letGoOfClaims();
+                }
+            } else if (graph != null) {
+                graph.keepClaims();
+            }
+            if (refusal != null) {
+                map.disown(key, owner);
+                canonical = null;
+            }
         }
         if (canonical == null) {
             if (store.settings().failOnConflict()) {
                 throw new CanonicalConflictException(tenantId, binding.root.rootEntityName, id,
-                        map.isHeldByOther(key, owner)
-                                ? "is managed by another open session"
-                                : "has pending edits or a newer committed version that this load would overwrite");
+                        refusal != null ? refusal
+                                : map.isHeldByOther(key, owner)
+                                        ? "is managed by another open session"
+                                        : "has pending edits or a newer committed version that this load would "
+                                                + "overwrite");
             }
             map.counters().recordIsolation();
             store.flight().isolation(binding, key);

@@ -116,12 +116,26 @@ final class Reattachment {
      * @return whether it could: {@code false} if some of them are bound to another session
      */
     static boolean prepare(EntityBinding binding, Object instance, SharedSessionContractImplementor session) {
+        return visitAll(binding, instance, session, 2);
+    }
+
+    /**
+     * Whether {@link #prepare} would succeed now: none of {@code instance}'s collections is bound to another session.
+     * Binds nothing.
+     */
+    static boolean canPrepare(EntityBinding binding, Object instance, SharedSessionContractImplementor session) {
+        return visitAll(binding, instance, session, 1);
+    }
+
+    /** Pass 0 checks every association of {@code instance}; pass 1, if {@code passes} is 2, binds them. */
+    private static boolean visitAll(EntityBinding binding, Object instance, SharedSessionContractImplementor session,
+            int passes) {
         if (!binding.hasAssociations()) {
             return true;
         }
         Type[] types = binding.persister.getPropertyTypes();
         Object[] values = binding.persister.getValues(instance);
-        for (int pass = 0; pass < 2; pass++) {
+        for (int pass = 0; pass < passes; pass++) {
             boolean bind = pass == 1;
             for (int i = 0; i < types.length; i++) {
                 if (binding.isAssociation(i) && !visit(types[i], values[i], session, bind)) {
