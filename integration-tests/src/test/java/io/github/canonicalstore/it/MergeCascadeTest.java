@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.canonicalstore.it.model.Shelf;
 import io.github.canonicalstore.it.model.Shop;
 import io.github.canonicalstore.it.model.Slot;
+import io.github.canonicalstore.it.model.Ticket;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,12 +26,26 @@ class MergeCascadeTest extends PersistenceUnitTest {
     @Override
     void reseed() {
         run(em -> {
+            em.createQuery("delete from Ticket").executeUpdate();
             em.createQuery("delete from Slot").executeUpdate();
             em.createQuery("delete from Shelf").executeUpdate();
             em.createQuery("delete from Shop").executeUpdate();
             em.persist(new Shop(1L, "Corner"));
         });
         store().evictAll();
+    }
+
+    // Hibernate instantiates the copy of a new entity under its unsaved id (0 for a primitive id): that is no row, and
+    // must not become the canonical instance of "row 0", which every later new entity's cascade would then run into
+    @Test
+    void mergesOfNewEntitiesWithAPrimitiveIdAreAllInserted() {
+        Ticket first = inTx(em -> em.merge(new Ticket("first")));
+        Ticket second = inTx(em -> em.merge(new Ticket("second")));
+        assertThat(store().find(Ticket.class, 0L)).isEmpty();
+        assertThat(first.getId()).isNotEqualTo(second.getId());
+        List<String> subjects = inTx(em -> em.createQuery("select t.subject from Ticket t order by t.subject",
+                String.class).getResultList());
+        assertThat(subjects).containsExactly("first", "second");
     }
 
     @Test

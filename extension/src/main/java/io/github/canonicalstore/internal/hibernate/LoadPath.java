@@ -80,7 +80,8 @@ final class LoadPath {
     Object instantiate(EntityBinding binding, CanonicalPersister persister, Object id,
             SharedSessionContractImplementor session) {
         SessionOwner owner = store.owners().of(session);
-        if (owner == null) {
+        if (owner == null || isUnsaved(binding, id)) {
+            // a merge copies a new entity onto an instance made under its unsaved id (0 for a primitive id): no row
             return persister.instantiatePlain(id, session);
         }
         owner.used();
@@ -303,8 +304,8 @@ final class LoadPath {
         EntityBinding binding = persister == null ? null : store.bindingOf(persister);
         SessionOwner owner = binding == null ? null : store.owners().of(session);
         Object id = owner == null ? null : persister.getIdentifier(target, session);
-        if (id == null) {
-            return true;
+        if (id == null || isUnsaved(binding, id)) {
+            return true; // a new entity: Hibernate persists it
         }
         EntityRef key = binding.root.key(owner.scope, session.getTenantIdentifierValue(), id);
         Object live = map.get(key);
@@ -326,6 +327,11 @@ final class LoadPath {
             map.disown(key, owner);
         }
         return false;
+    }
+
+    /** Whether {@code id} is the entity's unsaved value, which Hibernate gives new entities (no row has it). */
+    private static boolean isUnsaved(EntityBinding binding, Object id) {
+        return Boolean.TRUE.equals(binding.persister.getIdentifierMapping().getUnsavedStrategy().isUnsaved(id));
     }
 
     /** Forgets the pending hits of this thread: their session ended before Hibernate finished loading them. */
