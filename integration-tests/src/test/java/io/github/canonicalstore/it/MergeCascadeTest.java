@@ -1,12 +1,16 @@
 package io.github.canonicalstore.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.canonicalstore.it.model.Shelf;
 import io.github.canonicalstore.it.model.Shop;
 import io.github.canonicalstore.it.model.Slot;
 import io.github.canonicalstore.it.model.Ticket;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityNotFoundException;
 import java.util.List;
+import org.hibernate.Hibernate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +50,22 @@ class MergeCascadeTest extends PersistenceUnitTest {
         List<String> subjects = inTx(em -> em.createQuery("select t.subject from Ticket t order by t.subject",
                 String.class).getResultList());
         assertThat(subjects).containsExactly("first", "second");
+    }
+
+    // initialising a reference to a row that does not exist fails, and leaves an initialised proxy without a target
+    // in the canonical instance; the next session that loads the instance walks its graph and must pass it by
+    @Test
+    void anInstanceHoldingAProxyOfAMissingRowIsLoadedAgain() {
+        long id = 1000;
+        run(em -> em.createNativeQuery("insert into it_ticket (id, subject, shop_id) values (1000, 'lost shop', 99)")
+                .executeUpdate());
+        Ticket held;
+        try (EntityManager em = emf.createEntityManager()) {
+            held = em.find(Ticket.class, id);
+            assertThatThrownBy(() -> Hibernate.initialize(held.getShop())).isInstanceOf(EntityNotFoundException.class);
+        }
+        Ticket again = inTx(em -> em.find(Ticket.class, id));
+        assertThat(again).isSameAs(held);
     }
 
     @Test

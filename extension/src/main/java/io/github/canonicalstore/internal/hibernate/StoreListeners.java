@@ -309,7 +309,10 @@ final class StoreListeners {
         }
     }
 
-    /** The entity behind a possibly proxied reference, or {@code null} for an uninitialised proxy. */
+    /**
+     * The entity behind a possibly proxied reference, or {@code null} for an uninitialised proxy or one initialised
+     * to a row that does not exist.
+     */
     static @Nullable Object initialisedTarget(@Nullable Object object) {
         if (object == null) {
             return null;
@@ -318,6 +321,16 @@ final class StoreListeners {
         if (lazy == null) {
             return object;
         }
-        return lazy.isUninitialized() ? null : lazy.getImplementation();
+        if (lazy.isUninitialized()) {
+            return null;
+        }
+        try {
+            return lazy.getImplementation();
+        } catch (RuntimeException missingRow) {
+            // initialised without a target (the row was missing, or a filter hid it): Hibernate reports that through
+            // the proxy's session, which is gone (NullPointerException) or throws ObjectNotFoundException; either
+            // way the proxy refers to no instance
+            return null;
+        }
     }
 }
